@@ -1,0 +1,83 @@
+// pt-PT texts for session times: the date/time in a chosen IANA zone (the profile's
+// time_zone, not the browser's) and the "available in N min" countdown.
+//
+// No Date is ever built from wall-clock parts: Intl.DateTimeFormat converts the instant
+// to the target zone's fields, and only the month name comes from date-fns' pt locale.
+
+import type { Month } from 'date-fns'
+import { pt } from 'date-fns/locale/pt'
+import { parseInstant } from './parse-instant'
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number }
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    // en-US + latn only to get plain ASCII numbers back; h23 avoids "24:00" at midnight.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** Wall-clock fields of an instant in `timeZone`; throws RangeError for an unknown zone. */
+export function wallClockIn(instantMs: number, timeZone: string): WallClock {
+  const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {}
+  for (const part of formatterFor(timeZone).formatToParts(instantMs)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value)
+  }
+  const { year, month, day, hour, minute } = fields
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) {
+    throw new RangeError(`Cannot read wall-clock time in ${timeZone}`)
+  }
+  return { year, month, day, hour, minute }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * "15 nov. 2025 às 14:00" for an ISO timestamp (with offset) shown in `timeZone`.
+ * Throws RangeError for a timestamp without offset or an unknown time zone.
+ */
+export function formatSessionDateTime(iso: string, timeZone: string): string {
+  const { year, month, day, hour, minute } = wallClockIn(parseInstant(iso), timeZone)
+  // date-fns' pt gives "nov"; pt-PT writes abbreviations with a full stop ("nov."), and
+  // every pt month abbreviation is a truncation, so the stop is always due.
+  const monthName = `${pt.localize.month((month - 1) as Month, { width: 'abbreviated' })}.`
+  return `${day} ${monthName} ${year} às ${pad2(hour)}:${pad2(minute)}`
+}
+
+const MINUTE_MS = 60_000
+
+/**
+ * Countdown until the link opens, rounded down to whole minutes so it never promises
+ * more than is true: "Disponível dentro de 12 min", "… de 1 min", "… de menos de 1 min";
+ * from one hour up "… de 1 h 5 min" / "… de 2 h"; "Disponível agora" once due.
+ */
+export function countdownLabel(msUntilOpen: number): string {
+  if (Number.isNaN(msUntilOpen)) throw new RangeError('Invalid msUntilOpen')
+  if (msUntilOpen <= 0) return 'Disponível agora'
+  if (msUntilOpen < MINUTE_MS) return 'Disponível dentro de menos de 1 min'
+  const totalMinutes = Math.floor(msUntilOpen / MINUTE_MS)
+  if (totalMinutes < 60) return `Disponível dentro de ${totalMinutes} min`
+  const hours = Math.floor(totalMinutes / 60)
+  const minutes = totalMinutes % 60
+  return `Disponível dentro de ${hours} h${minutes > 0 ? ` ${minutes} min` : ''}`
+}
+
+/** Ms until countdownLabel's text next changes (the next whole-minute boundary). */
+export function msUntilCountdownChanges(msUntilOpen: number): number {
+  if (msUntilOpen <= 0) return 0
+  return (msUntilOpen % MINUTE_MS) + 1
+}
