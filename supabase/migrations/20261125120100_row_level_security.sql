@@ -28,11 +28,6 @@ language sql stable security definer set search_path = '' as $$
   select coalesce((select private.current_app_role()) = 'admin', false)
 $$;
 
-create function private.is_staff() returns boolean
-language sql stable security definer set search_path = '' as $$
-  select coalesce((select private.current_app_role()) in ('prestador', 'especialista', 'admin'), false)
-$$;
-
 -- Bookings made from call requests the caller holds (the especialista's cases). Returned as
 -- an array so a policy can evaluate it once per statement instead of once per row.
 create function private.case_booking_ids() returns uuid[]
@@ -55,6 +50,14 @@ language sql stable security definer set search_path = '' as $$
   ) ids
 $$;
 
+-- Companies of those employees: a prestador sees "Acme" on a client's card, not the client list.
+create function private.visible_client_company_ids() returns uuid[]
+language sql stable security definer set search_path = '' as $$
+  select coalesce(array_agg(distinct p.company_id), '{}')
+  from public.profiles p
+  where p.id = any ((select private.visible_client_ids())::uuid[]) and p.company_id is not null
+$$;
+
 revoke all on all functions in schema private from public, anon;
 grant usage on schema private to authenticated;
 grant execute on all functions in schema private to authenticated;
@@ -72,14 +75,15 @@ alter table public.bookings enable row level security;
 alter table public.call_requests enable row level security;
 
 -- ---------------------------------------------------------------------------------------
--- companies: members read their own company; staff read all (their clients' companies);
--- only admins write.
+-- companies: members read their own company; staff read their clients' companies; admins
+-- read all. Only admins write.
 -- ---------------------------------------------------------------------------------------
-create policy "members and staff read companies" on public.companies
+create policy "members, their clients' staff and admins read companies" on public.companies
   for select to authenticated
   using (
     id = (select p.company_id from public.profiles p where p.id = (select auth.uid()))
-    or (select private.is_staff())
+    or (select private.is_admin())
+    or id = any ((select private.visible_client_company_ids())::uuid[])
   );
 create policy "admins insert companies" on public.companies
   for insert to authenticated with check ((select private.is_admin()));
@@ -138,7 +142,7 @@ create view public.client_profiles with (security_barrier = true) as
   where p.role = 'user'
     and (
       (select private.is_admin())
-      or p.id = any ((select private.visible_client_ids()))
+      or p.id = any ((select private.visible_client_ids())::uuid[])
     );
 comment on view public.client_profiles is
   'Employees visible to the caller: a prestador''s clients, an especialista''s queue and cases, all for admins.';
@@ -186,7 +190,7 @@ create policy "participants, case especialistas and admins read bookings" on pub
     user_id = (select auth.uid())
     or prestador_id = (select auth.uid())
     or (select private.is_admin())
-    or id = any ((select private.case_booking_ids()))
+    or id = any ((select private.case_booking_ids())::uuid[])
   );
 
 -- An employee books only for themselves, only as a direct booking, only pending/scheduled.

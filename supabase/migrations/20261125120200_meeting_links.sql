@@ -53,7 +53,7 @@ language sql stable security definer set search_path = '' as $$
           b.status in ('pending', 'scheduled')
           and (
             b.prestador_id = (select auth.uid())
-            or b.id = any ((select private.case_booking_ids()))
+            or b.id = any ((select private.case_booking_ids())::uuid[])
           )
         )
       )
@@ -78,7 +78,7 @@ create policy "staff always, employees inside the window, read meeting links"
         and (
           b.prestador_id = (select auth.uid())
           or (select private.is_admin())
-          or b.id = any ((select private.case_booking_ids()))
+          or b.id = any ((select private.case_booking_ids())::uuid[])
           or (
             b.user_id = (select auth.uid())
             and b.meeting_type = 'virtual'

@@ -15,7 +15,7 @@ begin
   if not found or v_uid is null or not (
     (select private.is_admin())
     or v_booking.prestador_id = v_uid
-    or v_booking.id = any ((select private.case_booking_ids()))
+    or v_booking.id = any ((select private.case_booking_ids())::uuid[])
     or (p_allow_employee and v_booking.user_id = v_uid)
   ) then
     raise exception 'booking_not_allowed'
