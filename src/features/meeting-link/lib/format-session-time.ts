@@ -79,5 +79,7 @@ export function countdownLabel(msUntilOpen: number): string {
 /** Ms until countdownLabel's text next changes (the next whole-minute boundary). */
 export function msUntilCountdownChanges(msUntilOpen: number): number {
   if (msUntilOpen <= 0) return 0
+  // Under a minute the next text is "Disponível agora", reached at exactly 0.
+  if (msUntilOpen < MINUTE_MS) return msUntilOpen
   return (msUntilOpen % MINUTE_MS) + 1
 }
