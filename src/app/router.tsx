@@ -1,0 +1,43 @@
+import { createBrowserRouter, type RouteObject } from 'react-router'
+import { RequireRole, type AppRole } from '@/features/auth'
+import { AppLayout } from './AppLayout'
+import { HomeRedirect } from './HomeRedirect'
+import { RouteErrorPage } from './RouteErrorPage'
+
+/** A page only `roles` may see; its module is a separate chunk loaded on first visit. */
+function rolePage(path: string, roles: AppRole[], lazy: NonNullable<RouteObject['lazy']>): RouteObject {
+  return { path, element: <RequireRole roles={roles} />, children: [{ index: true, lazy }] }
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { index: true, Component: HomeRedirect },
+      {
+        path: 'login',
+        lazy: () => import('@/pages/LoginPage').then((m) => ({ Component: m.LoginPage })),
+      },
+      rolePage('user/sessions', ['user'], () =>
+        import('@/pages/UserSessionsPage').then((m) => ({ Component: m.UserSessionsPage })),
+      ),
+      rolePage('prestador/sessions', ['prestador'], () =>
+        import('@/pages/PrestadorSessionsPage').then((m) => ({ Component: m.PrestadorSessionsPage })),
+      ),
+      rolePage('especialista/dashboard', ['especialista'], () =>
+        import('@/pages/EspecialistaDashboardPage').then((m) => ({ Component: m.EspecialistaDashboardPage })),
+      ),
+      rolePage('admin/operations', ['admin'], () =>
+        import('@/pages/AdminOperationsPage').then((m) => ({ Component: m.AdminOperationsPage })),
+      ),
+      {
+        path: '*',
+        lazy: () => import('@/pages/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })),
+      },
+    ],
+  },
+]
+
+export const router = createBrowserRouter(routes)

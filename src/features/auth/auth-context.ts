@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react'
+import type { Session } from '@supabase/supabase-js'
+import type { Profile } from './types'
+
+export type AuthStatus = 'loading' | 'signed-out' | 'signed-in'
+
+export type AuthContextValue = {
+  /** 'loading' until supabase-js has told us whether a session was restored. */
+  status: AuthStatus
+  session: Session | null
+  /** The signed-in person's profile; null while loading, on error, or when the row is missing. */
+  profile: Profile | null
+  profileStatus: 'idle' | 'pending' | 'error' | 'success'
+  profileError: Error | null
+  refetchProfile: () => void
+  /** Resolves when signed in; rejects with the supabase AuthError otherwise. */
+  signIn: (email: string, password: string) => Promise<void>
+  /** Signs out (falls back to a local sign-out when the server can't be reached). */
+  signOut: () => Promise<void>
+}
+
+/** Exported so tests can provide a fake value; app code uses useAuth(). */
+export const AuthContext = createContext<AuthContextValue | null>(null)
+
+export function useAuth(): AuthContextValue {
+  const ctx = useContext(AuthContext)
+  if (!ctx) throw new Error('useAuth must be used inside <AuthProvider>')
+  return ctx
+}
+
+/**
+ * The signed-in person's profile, for components rendered under <RequireRole> (which only
+ * renders its children once the profile is loaded). Throws anywhere else.
+ */
+export function useProfile(): Profile {
+  const { profile } = useAuth()
+  if (!profile) throw new Error('useProfile must be used under <RequireRole> (no profile loaded)')
+  return profile
+}

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import type { Session } from '@supabase/supabase-js'
+import { supabase } from '@/lib/supabase'
+import { authKeys, fetchProfile } from '../api/profile'
+import { AuthContext, type AuthContextValue } from '../auth-context'
+
+/**
+ * Tracks the supabase-js session (restored from localStorage on load) and loads the
+ * signed-in person's profile row with TanStack Query. Clears all cached data on sign-out
+ * so nothing of one person is shown to the next.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const [session, setSession] = useState<Session | null>(null)
+  const [initialised, setInitialised] = useState(false)
+
+  useEffect(() => {
+    // INITIAL_SESSION fires right away with the restored session (or null).
+    // Keep this callback synchronous: awaiting supabase calls inside it can deadlock.
+    const { data } = supabase.auth.onAuthStateChange((event, next) => {
+      setSession((prev) => (prev?.user.id === next?.user.id && prev?.access_token === next?.access_token ? prev : next))
+      setInitialised(true)
+      if (event === 'SIGNED_OUT') queryClient.clear()
+    })
+    return () => data.subscription.unsubscribe()
+  }, [queryClient])
+
+  const userId = session?.user.id ?? null
+  const profileQuery = useQuery({
+    queryKey: authKeys.profile(userId ?? 'anonymous'),
+    queryFn: () => fetchProfile(userId as string),
+    enabled: userId !== null,
+    staleTime: 5 * 60_000,
+  })
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { error } = await supabase.auth.signInWithPassword({ email, password })
+    if (error) throw error
+  }, [])
+
+  const signOut = useCallback(async () => {
+    const { error } = await supabase.auth.signOut()
+    // When the server can't be reached, still forget the session on this device.
+    if (error) await supabase.auth.signOut({ scope: 'local' })
+    queryClient.clear()
+  }, [queryClient])
+
+  const { refetch } = profileQuery
+  const refetchProfile = useCallback(() => void refetch(), [refetch])
+
+  const value = useMemo<AuthContextValue>(
+    () => ({
+      status: !initialised ? 'loading' : session ? 'signed-in' : 'signed-out',
+      session,
+      profile: userId ? (profileQuery.data ?? null) : null,
+      profileStatus: userId === null ? 'idle' : profileQuery.status,
+      profileError: profileQuery.error,
+      refetchProfile,
+      signIn,
+      signOut,
+    }),
+    [initialised, session, userId, profileQuery.data, profileQuery.status, profileQuery.error, refetchProfile, signIn, signOut],
+  )
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+}

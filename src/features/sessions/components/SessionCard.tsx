@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react'
+import { Badge } from '@/components/ui'
+import { formatDateTime } from '../lib/format-date-time'
+import { meetingTypeLabel, pillarLabel, type BookingStatus, type MeetingType, type Pillar } from '../lib/labels'
+import { SessionStatusBadge } from './SessionStatusBadge'
+
+export type SessionCardProps = {
+  /** Who the session is with, e.g. the prestador's or the employee's name. */
+  heading: ReactNode
+  /** Heading level inside the page (sections use h2, so cards default to h3). */
+  headingLevel?: 2 | 3 | 4
+  startsAt: string
+  /** IANA zone to show the time in: the signed-in person's profile.time_zone. */
+  timeZone: string
+  meetingType: MeetingType
+  status: BookingStatus
+  pillar?: Pillar
+  /** Extra facts shown as a description list (company, specialty...). */
+  details?: ReadonlyArray<{ label: string; value: ReactNode }>
+  /** Extension point for the meeting-link area (link window state, link editor...). */
+  linkSlot?: ReactNode
+  /** Extension point for actions (cancel, reschedule...). */
+  actions?: ReactNode
+  children?: ReactNode
+}
+
+export function SessionCard({
+  heading,
+  headingLevel = 3,
+  startsAt,
+  timeZone,
+  meetingType,
+  status,
+  pillar,
+  details,
+  linkSlot,
+  actions,
+  children,
+}: SessionCardProps) {
+  const Heading = `h${headingLevel}` as const
+  return (
+    <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <Heading className="text-lg font-semibold text-slate-900">{heading}</Heading>
+          <p className="text-slate-700">
+            <time dateTime={startsAt}>{formatDateTime(startsAt, timeZone)}</time>
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <SessionStatusBadge status={status} />
+          <Badge tone="neutral">{meetingTypeLabel(meetingType)}</Badge>
+          {pillar ? <Badge tone="brand">{pillarLabel(pillar)}</Badge> : null}
+        </div>
+      </div>
+      {details && details.length > 0 ? (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          {details.map((d) => (
+            <div key={d.label} className="contents">
+              <dt className="text-slate-600">{d.label}</dt>
+              <dd className="text-slate-900">{d.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {linkSlot ? <div className="border-t border-slate-100 pt-3">{linkSlot}</div> : null}
+      {children}
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </article>
+  )
+}
+
+/** A list of cards with list semantics. */
+export function SessionList({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <ul aria-label={label} className="flex flex-col gap-3">
+      {children}
+    </ul>
+  )
+}

@@ -1,0 +1,28 @@
+export { sessionKeys, type SessionScope, type AdminPage } from './api/keys'
+export {
+  fetchUserSessions,
+  fetchPrestadorSessions,
+  fetchEspecialistaCases,
+  fetchCallRequestQueue,
+  fetchAdminSessions,
+  type SessionRow,
+  type CallRequestRow,
+  type UserSession,
+  type PrestadorSession,
+  type EspecialistaCase,
+  type QueuedCallRequest,
+  type AdminSession,
+  type AdminSessionsPage,
+} from './api/sessions'
+export {
+  useUserSessions,
+  usePrestadorSessions,
+  useEspecialistaCases,
+  useCallRequestQueue,
+  useAdminSessions,
+} from './api/hooks'
+export { SessionCard, SessionList, type SessionCardProps } from './components/SessionCard'
+export { SessionStatusBadge } from './components/SessionStatusBadge'
+export { sortSessions, isUpcoming } from './lib/sort-sessions'
+export { formatDateTime } from './lib/format-date-time'
+export * from './lib/labels'

@@ -1,0 +1,431 @@
+/**
+ * Hand-written Database type in the shape `supabase gen types typescript` produces,
+ * for the public schema described in docs/schema-contract.md (PostgREST 12).
+ *
+ * Checked against supabase/migrations/20261125120000_foundation_schema.sql (RPC signatures
+ * are from the contract only; their return types are a guess until the SQL lands).
+ * Keep in sync with supabase/migrations. Relationship entries are what make embedded
+ * selects (`prestador:prestadores(...)`, `client:client_profiles!bookings_user_id_fkey(...)`)
+ * type-check; views get the same foreign keys as the table column they expose (like the
+ * generator does), so bookings/call_requests can embed `client_profiles`.
+ */
+
+export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[]
+
+type AppRole = 'user' | 'prestador' | 'especialista' | 'admin'
+type Pillar = 'saude_mental' | 'bem_estar_fisico' | 'assistencia_financeira' | 'assistencia_juridica'
+type MeetingType = 'virtual' | 'phone' | 'presencial'
+type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled'
+type BookingSource = 'direct' | 'admin_manual' | 'specialist_referral'
+type CallRequestStatus = 'open' | 'assigned' | 'closed'
+
+type BookingRow = {
+  id: string
+  user_id: string
+  prestador_id: string
+  company_id: string | null
+  pillar: Pillar
+  starts_at: string
+  ends_at: string
+  meeting_type: MeetingType
+  status: BookingStatus
+  location: string | null
+  cancellation_reason: string | null
+  cancelled_by: string | null
+  cancelled_at: string | null
+  booking_source: BookingSource
+  created_by: string | null
+  created_at: string
+  updated_at: string
+}
+
+type BookingLinkRow = {
+  booking_id: string
+  meeting_link: string | null
+  updated_by: string | null
+  updated_at: string
+}
+
+export type Database = {
+  __InternalSupabase: {
+    PostgrestVersion: '12'
+  }
+  public: {
+    Tables: {
+      companies: {
+        Row: {
+          id: string
+          name: string
+          address: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          name: string
+          address?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          name?: string
+          address?: string | null
+          created_at?: string
+        }
+        Relationships: []
+      }
+      profiles: {
+        Row: {
+          id: string
+          role: AppRole
+          name: string
+          email: string
+          company_id: string | null
+          phone: string | null
+          time_zone: string
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id: string
+          role?: AppRole
+          name: string
+          email: string
+          company_id?: string | null
+          phone?: string | null
+          time_zone?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          role?: AppRole
+          name?: string
+          email?: string
+          company_id?: string | null
+          phone?: string | null
+          time_zone?: string
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'profiles_company_id_fkey'
+            columns: ['company_id']
+            isOneToOne: false
+            referencedRelation: 'companies'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      prestadores: {
+        Row: {
+          id: string
+          pillar: Pillar
+          specialty: string
+          session_minutes: number
+          address: string | null
+          active: boolean
+        }
+        Insert: {
+          id: string
+          pillar: Pillar
+          specialty: string
+          session_minutes?: number
+          address?: string | null
+          active?: boolean
+        }
+        Update: {
+          id?: string
+          pillar?: Pillar
+          specialty?: string
+          session_minutes?: number
+          address?: string | null
+          active?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'prestadores_id_fkey'
+            columns: ['id']
+            isOneToOne: true
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'prestadores_id_fkey'
+            columns: ['id']
+            isOneToOne: true
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      bookings: {
+        Row: BookingRow
+        Insert: {
+          id?: string
+          user_id: string
+          prestador_id: string
+          company_id?: string | null
+          pillar: Pillar
+          starts_at: string
+          ends_at: string
+          meeting_type: MeetingType
+          status?: BookingStatus
+          location?: string | null
+          cancellation_reason?: string | null
+          cancelled_by?: string | null
+          cancelled_at?: string | null
+          booking_source: BookingSource
+          created_by?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          user_id?: string
+          prestador_id?: string
+          company_id?: string | null
+          pillar?: Pillar
+          starts_at?: string
+          ends_at?: string
+          meeting_type?: MeetingType
+          status?: BookingStatus
+          location?: string | null
+          cancellation_reason?: string | null
+          cancelled_by?: string | null
+          cancelled_at?: string | null
+          booking_source?: BookingSource
+          created_by?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'bookings_user_id_fkey'
+            columns: ['user_id']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_user_id_fkey'
+            columns: ['user_id']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_prestador_id_fkey'
+            columns: ['prestador_id']
+            isOneToOne: false
+            referencedRelation: 'prestadores'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_company_id_fkey'
+            columns: ['company_id']
+            isOneToOne: false
+            referencedRelation: 'companies'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_cancelled_by_fkey'
+            columns: ['cancelled_by']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_cancelled_by_fkey'
+            columns: ['cancelled_by']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_created_by_fkey'
+            columns: ['created_by']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'bookings_created_by_fkey'
+            columns: ['created_by']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      booking_links: {
+        Row: BookingLinkRow
+        Insert: {
+          booking_id: string
+          meeting_link?: string | null
+          updated_by?: string | null
+          updated_at?: string
+        }
+        Update: {
+          booking_id?: string
+          meeting_link?: string | null
+          updated_by?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'booking_links_booking_id_fkey'
+            columns: ['booking_id']
+            isOneToOne: true
+            referencedRelation: 'bookings'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'booking_links_updated_by_fkey'
+            columns: ['updated_by']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'booking_links_updated_by_fkey'
+            columns: ['updated_by']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      call_requests: {
+        Row: {
+          id: string
+          user_id: string
+          pillar: Pillar
+          notes: string
+          status: CallRequestStatus
+          especialista_id: string | null
+          booking_id: string | null
+          created_at: string
+          assigned_at: string | null
+        }
+        Insert: {
+          id?: string
+          user_id: string
+          pillar: Pillar
+          notes?: string
+          status?: CallRequestStatus
+          especialista_id?: string | null
+          booking_id?: string | null
+          created_at?: string
+          assigned_at?: string | null
+        }
+        Update: {
+          id?: string
+          user_id?: string
+          pillar?: Pillar
+          notes?: string
+          status?: CallRequestStatus
+          especialista_id?: string | null
+          booking_id?: string | null
+          created_at?: string
+          assigned_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'call_requests_user_id_fkey'
+            columns: ['user_id']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'call_requests_user_id_fkey'
+            columns: ['user_id']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'call_requests_especialista_id_fkey'
+            columns: ['especialista_id']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'call_requests_especialista_id_fkey'
+            columns: ['especialista_id']
+            isOneToOne: false
+            referencedRelation: 'client_profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'call_requests_booking_id_fkey'
+            columns: ['booking_id']
+            isOneToOne: true
+            referencedRelation: 'bookings'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+    }
+    Views: {
+      client_profiles: {
+        Row: {
+          id: string | null
+          name: string | null
+          email: string | null
+          phone: string | null
+        }
+        Relationships: []
+      }
+    }
+    Functions: {
+      save_meeting_link: {
+        Args: {
+          p_booking_id: string
+          p_meeting_link: string | null
+          p_expected_updated_at: string | null
+        }
+        Returns: BookingLinkRow
+      }
+      cancel_booking: {
+        Args: { p_booking_id: string; p_reason: string }
+        Returns: BookingRow
+      }
+      complete_booking: {
+        Args: { p_booking_id: string }
+        Returns: BookingRow
+      }
+      reschedule_booking: {
+        Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string }
+        Returns: BookingRow
+      }
+    }
+    Enums: {
+      app_role: AppRole
+      pillar: Pillar
+      meeting_type: MeetingType
+      booking_status: BookingStatus
+      booking_source: BookingSource
+      call_request_status: CallRequestStatus
+    }
+    CompositeTypes: {
+      [_ in never]: never
+    }
+  }
+}
+
+type PublicSchema = Database['public']
+
+/** Row type of a public table or view: `Tables<'bookings'>`. */
+export type Tables<T extends keyof PublicSchema['Tables'] | keyof PublicSchema['Views']> =
+  T extends keyof PublicSchema['Tables']
+    ? PublicSchema['Tables'][T]['Row']
+    : T extends keyof PublicSchema['Views']
+      ? PublicSchema['Views'][T]['Row']
+      : never
+
+export type TablesInsert<T extends keyof PublicSchema['Tables']> = PublicSchema['Tables'][T]['Insert']
+export type TablesUpdate<T extends keyof PublicSchema['Tables']> = PublicSchema['Tables'][T]['Update']
+export type Enums<T extends keyof PublicSchema['Enums']> = PublicSchema['Enums'][T]

@@ -1,0 +1,40 @@
+import { Navigate, useSearchParams } from 'react-router'
+import { Button, Card, ErrorState, Spinner } from '@/components/ui'
+import { homePathFor, safeNextPath, useAuth } from '@/features/auth'
+import { LoginForm } from '@/features/auth/login'
+
+export function LoginPage() {
+  const { status, profile, profileStatus, refetchProfile, signOut } = useAuth()
+  const [params] = useSearchParams()
+  const next = safeNextPath(params.get('next'))
+
+  if (status === 'loading') return <Spinner />
+  if (status === 'signed-in') {
+    if (profileStatus === 'error') {
+      return <ErrorState message="Não foi possível carregar o seu perfil." onRetry={refetchProfile} />
+    }
+    if (profileStatus === 'success' && !profile) {
+      return (
+        <div className="flex flex-col items-start gap-3">
+          <h1 className="text-2xl font-semibold">Perfil não encontrado</h1>
+          <p>A sua conta não tem um perfil associado. Contacte o administrador da plataforma.</p>
+          <Button variant="secondary" onClick={() => void signOut()}>
+            Terminar sessão
+          </Button>
+        </div>
+      )
+    }
+    if (!profile) return <Spinner label="A carregar o seu perfil..." />
+    return <Navigate to={next ?? homePathFor(profile.role)} replace />
+  }
+
+  return (
+    <div className="mx-auto w-full max-w-sm">
+      <h1 className="mb-1 text-2xl font-semibold text-slate-900">Entrar</h1>
+      <p className="mb-6 text-slate-600">Aceda às suas sessões no Encontro.</p>
+      <Card>
+        <LoginForm />
+      </Card>
+    </div>
+  )
+}
