@@ -2,12 +2,12 @@
  * Hand-written Database type in the shape `supabase gen types typescript` produces,
  * for the public schema described in docs/schema-contract.md (PostgREST 12).
  *
- * Checked against supabase/migrations/20261125120000_foundation_schema.sql (RPC signatures
- * are from the contract only; their return types are a guess until the SQL lands).
- * Keep in sync with supabase/migrations. Relationship entries are what make embedded
- * selects (`prestador:prestadores(...)`, `client:client_profiles!bookings_user_id_fkey(...)`)
- * type-check; views get the same foreign keys as the table column they expose (like the
- * generator does), so bookings/call_requests can embed `client_profiles`.
+ * Checked against supabase/migrations/2026112512*.sql. Keep in sync with them.
+ * Relationship entries are what make embedded selects (`prestador:prestadores(...)`,
+ * `client:client_profiles!bookings_user_id_fkey(...)`) type-check. The `client_profiles`
+ * view only holds employees, so only the employee columns (bookings.user_id,
+ * call_requests.user_id) list it as a target. `profiles` is referenced by several columns
+ * of bookings (user_id, cancelled_by, created_by): embed it with a `!fkey` hint.
  */
 
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[]
@@ -150,13 +150,6 @@ export type Database = {
             referencedRelation: 'profiles'
             referencedColumns: ['id']
           },
-          {
-            foreignKeyName: 'prestadores_id_fkey'
-            columns: ['id']
-            isOneToOne: true
-            referencedRelation: 'client_profiles'
-            referencedColumns: ['id']
-          },
         ]
       }
       bookings: {
@@ -236,24 +229,10 @@ export type Database = {
             referencedColumns: ['id']
           },
           {
-            foreignKeyName: 'bookings_cancelled_by_fkey'
-            columns: ['cancelled_by']
-            isOneToOne: false
-            referencedRelation: 'client_profiles'
-            referencedColumns: ['id']
-          },
-          {
             foreignKeyName: 'bookings_created_by_fkey'
             columns: ['created_by']
             isOneToOne: false
             referencedRelation: 'profiles'
-            referencedColumns: ['id']
-          },
-          {
-            foreignKeyName: 'bookings_created_by_fkey'
-            columns: ['created_by']
-            isOneToOne: false
-            referencedRelation: 'client_profiles'
             referencedColumns: ['id']
           },
         ]
@@ -285,13 +264,6 @@ export type Database = {
             columns: ['updated_by']
             isOneToOne: false
             referencedRelation: 'profiles'
-            referencedColumns: ['id']
-          },
-          {
-            foreignKeyName: 'booking_links_updated_by_fkey'
-            columns: ['updated_by']
-            isOneToOne: false
-            referencedRelation: 'client_profiles'
             referencedColumns: ['id']
           },
         ]
@@ -353,13 +325,6 @@ export type Database = {
             referencedColumns: ['id']
           },
           {
-            foreignKeyName: 'call_requests_especialista_id_fkey'
-            columns: ['especialista_id']
-            isOneToOne: false
-            referencedRelation: 'client_profiles'
-            referencedColumns: ['id']
-          },
-          {
             foreignKeyName: 'call_requests_booking_id_fkey'
             columns: ['booking_id']
             isOneToOne: true
@@ -370,14 +335,24 @@ export type Database = {
       }
     }
     Views: {
+      /** Employees (role 'user') the caller works with; filtered inside the view. */
       client_profiles: {
         Row: {
           id: string | null
           name: string | null
           email: string | null
           phone: string | null
+          company_id: string | null
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: 'profiles_company_id_fkey'
+            columns: ['company_id']
+            isOneToOne: false
+            referencedRelation: 'companies'
+            referencedColumns: ['id']
+          },
+        ]
       }
     }
     Functions: {
@@ -385,7 +360,7 @@ export type Database = {
         Args: {
           p_booking_id: string
           p_meeting_link: string | null
-          p_expected_updated_at: string | null
+          p_expected_updated_at?: string | null
         }
         Returns: BookingLinkRow
       }
