@@ -1,0 +1,214 @@
+-- =============================================================================
+-- LOCAL STACK ONLY. Applied (as superuser `postgres`) before the migrations on
+-- every start of the local stack. It recreates what a hosted Supabase project
+-- already has, so that supabase/migrations/*.sql run unchanged both here and on
+-- a hosted project. Everything here is idempotent.
+-- Never apply this file to a hosted project.
+-- =============================================================================
+
+-- ---------------------------------------------------------------- roles -------
+do $$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit bypassrls;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticator') then
+    create role authenticator login noinherit;
+  end if;
+  -- Hosted Supabase owns the auth schema with this role; migrations sometimes
+  -- grant to it (e.g. for auth hooks). Here it only needs to exist.
+  if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
+    create role supabase_auth_admin nologin noinherit;
+  end if;
+end
+$$;
+
+alter role service_role bypassrls;
+-- Local-only password (the connection string lives in supabase/local/keys.ts).
+alter role authenticator with login noinherit password 'authenticator-local-only';
+grant anon, authenticated, service_role to authenticator;
+
+-- Hosted Supabase per-role timeouts.
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
+-- Hosted Supabase: the postgres role sees the extensions schema unqualified
+-- (seeds commonly call crypt()/gen_salt() without a schema).
+alter role postgres set search_path = "$user", public, extensions;
+
+-- ----------------------------------------------------------- extensions -------
+create schema if not exists extensions;
+create extension if not exists pgcrypto with schema extensions;
+create extension if not exists "uuid-ossp" with schema extensions;
+grant usage on schema extensions to postgres, anon, authenticated, service_role;
+
+-- ---------------------------------------------------------- public schema -----
+grant usage on schema public to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to postgres, anon, authenticated, service_role;
+
+-- ----------------------------------------------------------- auth schema ------
+-- A subset of GoTrue's schema: the tables/columns seeds and triggers commonly use.
+create schema if not exists auth;
+grant usage on schema auth to anon, authenticated, service_role;
+
+create table if not exists auth.users (
+  instance_id uuid null,
+  id uuid not null primary key,
+  aud varchar(255) null,
+  role varchar(255) null,
+  email varchar(255) null,
+  encrypted_password varchar(255) null,
+  email_confirmed_at timestamptz null,
+  invited_at timestamptz null,
+  confirmation_token varchar(255) null default '',
+  confirmation_sent_at timestamptz null,
+  recovery_token varchar(255) null default '',
+  recovery_sent_at timestamptz null,
+  email_change_token_new varchar(255) null default '',
+  email_change varchar(255) null default '',
+  email_change_sent_at timestamptz null,
+  last_sign_in_at timestamptz null,
+  raw_app_meta_data jsonb null,
+  raw_user_meta_data jsonb null,
+  is_super_admin bool null,
+  created_at timestamptz null,
+  updated_at timestamptz null,
+  phone text null unique default null,
+  phone_confirmed_at timestamptz null,
+  phone_change text null default '',
+  phone_change_token varchar(255) null default '',
+  phone_change_sent_at timestamptz null,
+  confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+  email_change_token_current varchar(255) null default '',
+  email_change_confirm_status smallint null default 0
+    check (email_change_confirm_status >= 0 and email_change_confirm_status <= 2),
+  banned_until timestamptz null,
+  reauthentication_token varchar(255) null default '',
+  reauthentication_sent_at timestamptz null,
+  is_sso_user boolean not null default false,
+  deleted_at timestamptz null,
+  is_anonymous boolean not null default false
+);
+create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
+create index if not exists users_instance_id_email_idx on auth.users (instance_id, lower(email));
+create index if not exists users_instance_id_idx on auth.users (instance_id);
+
+create table if not exists auth.identities (
+  provider_id text not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  identity_data jsonb not null,
+  provider text not null,
+  last_sign_in_at timestamptz null,
+  created_at timestamptz null,
+  updated_at timestamptz null,
+  email text generated always as (lower(identity_data ->> 'email')) stored,
+  id uuid not null default gen_random_uuid() primary key,
+  constraint identities_provider_id_provider_unique unique (provider_id, provider)
+);
+create index if not exists identities_user_id_idx on auth.identities (user_id);
+create index if not exists identities_email_idx on auth.identities (email text_pattern_ops);
+
+create table if not exists auth.sessions (
+  id uuid not null primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz null,
+  updated_at timestamptz null,
+  factor_id uuid null,
+  aal text null,
+  not_after timestamptz null,
+  refreshed_at timestamp null,
+  user_agent text null,
+  ip inet null,
+  tag text null
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+create index if not exists sessions_not_after_idx on auth.sessions (not_after desc);
+
+create table if not exists auth.refresh_tokens (
+  instance_id uuid null,
+  id bigserial primary key,
+  token varchar(255) null unique,
+  user_id varchar(255) null,
+  revoked bool null,
+  created_at timestamptz null,
+  updated_at timestamptz null,
+  parent varchar(255) null,
+  session_id uuid null references auth.sessions (id) on delete cascade
+);
+create index if not exists refresh_tokens_instance_id_user_id_idx on auth.refresh_tokens (instance_id, user_id);
+create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
+create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
+
+create table if not exists auth.audit_log_entries (
+  instance_id uuid null,
+  id uuid not null primary key,
+  payload json null,
+  created_at timestamptz null,
+  ip_address varchar(64) not null default ''
+);
+
+-- Exactly as Supabase defines them (GoTrue migration 20220224000811).
+create or replace function auth.uid() returns uuid
+language sql stable
+as $$
+  select
+  coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+  )::uuid
+$$;
+
+create or replace function auth.role() returns text
+language sql stable
+as $$
+  select
+  coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+  )::text
+$$;
+
+create or replace function auth.email() returns text
+language sql stable
+as $$
+  select
+  coalesce(
+    nullif(current_setting('request.jwt.claim.email', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+  )::text
+$$;
+
+create or replace function auth.jwt() returns jsonb
+language sql stable
+as $$
+  select
+    coalesce(
+        nullif(current_setting('request.jwt.claim', true), ''),
+        nullif(current_setting('request.jwt.claims', true), '')
+    )::jsonb
+$$;
+
+grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
+  to anon, authenticated, service_role;
+
+-- ------------------------------------------------- migration bookkeeping ------
+-- Same table the Supabase CLI uses, so `supabase migration list` style tooling
+-- and this stack agree on what has been applied.
+create schema if not exists supabase_migrations;
+create table if not exists supabase_migrations.schema_migrations (
+  version text not null primary key,
+  statements text[] null,
+  name text null
+);
+create table if not exists supabase_migrations.seed_files (
+  path text not null primary key,
+  hash text not null
+);

