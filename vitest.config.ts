@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config'
+import viteConfig from './vite.config.ts'
 
 // One runner, several projects:
 // - rules-*: pure rule tests (time window, link parsing...) run once per time zone,

@@ -59,8 +59,9 @@ language sql stable security definer set search_path = '' as $$
 $$;
 
 revoke all on all functions in schema private from public, anon;
-grant usage on schema private to authenticated;
-grant execute on all functions in schema private to authenticated;
+-- service_role too: it bypasses RLS but still fires the guard triggers that call these.
+grant usage on schema private to authenticated, service_role;
+grant execute on all functions in schema private to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
 -- anon sees nothing: no grants at all (RLS would hide rows anyway; this is belt and braces).

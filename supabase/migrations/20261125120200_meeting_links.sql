@@ -62,8 +62,8 @@ $$;
 
 revoke all on function private.link_window_open(timestamptz, timestamptz) from public, anon;
 revoke all on function private.can_edit_link(uuid) from public, anon;
-grant execute on function private.link_window_open(timestamptz, timestamptz) to authenticated;
-grant execute on function private.can_edit_link(uuid) to authenticated;
+grant execute on function private.link_window_open(timestamptz, timestamptz) to authenticated, service_role;
+grant execute on function private.can_edit_link(uuid) to authenticated, service_role;
 
 alter table public.booking_links enable row level security;
 revoke all on public.booking_links from anon;
@@ -172,4 +172,4 @@ end;
 $$;
 
 revoke all on function public.save_meeting_link(uuid, text, timestamptz) from public, anon;
-grant execute on function public.save_meeting_link(uuid, text, timestamptz) to authenticated;
+grant execute on function public.save_meeting_link(uuid, text, timestamptz) to authenticated, service_role;

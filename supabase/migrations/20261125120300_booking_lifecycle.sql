@@ -114,10 +114,10 @@ end;
 $$;
 
 revoke all on function private.booking_for_caller(uuid, boolean) from public, anon;
-grant execute on function private.booking_for_caller(uuid, boolean) to authenticated;
+grant execute on function private.booking_for_caller(uuid, boolean) to authenticated, service_role;
 revoke all on function public.cancel_booking(uuid, text) from public, anon;
 revoke all on function public.complete_booking(uuid) from public, anon;
 revoke all on function public.reschedule_booking(uuid, timestamptz, timestamptz) from public, anon;
-grant execute on function public.cancel_booking(uuid, text) to authenticated;
-grant execute on function public.complete_booking(uuid) to authenticated;
-grant execute on function public.reschedule_booking(uuid, timestamptz, timestamptz) to authenticated;
+grant execute on function public.cancel_booking(uuid, text) to authenticated, service_role;
+grant execute on function public.complete_booking(uuid) to authenticated, service_role;
+grant execute on function public.reschedule_booking(uuid, timestamptz, timestamptz) to authenticated, service_role;

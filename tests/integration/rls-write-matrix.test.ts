@@ -73,7 +73,8 @@ describe('profiles', () => {
     const { error: roleError } = await clients[person].from('profiles').update({ role: person === 'admin' ? 'admin' : 'admin' }).eq('id', me).select('id')
     if (person === 'admin') expect(roleError).toBeNull()
     else expect(roleError?.code).toBe('42501')
-    const { error: companyError } = await clients[person].from('profiles').update({ company_id: null }).eq('id', me).select('id')
+    const otherCompany = before!.company_id ? null : COMPANY.acme
+    const { error: companyError } = await clients[person].from('profiles').update({ company_id: otherCompany }).eq('id', me).select('id')
     if (person === 'admin') {
       expect(companyError).toBeNull()
       await svc().from('profiles').update({ company_id: before!.company_id }).eq('id', me)

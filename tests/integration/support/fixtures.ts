@@ -1,7 +1,7 @@
 // Rows a test owns, made with the service role (which bypasses RLS, like a migration would),
 // so write tests never depend on, or disturb, the seed rows other tests read.
 import { expect } from 'vitest'
-import { serviceClient } from './clients'
+import { serviceClient, signedInClient } from './clients'
 import { PEOPLE } from './seed'
 
 let slot = 0
@@ -45,14 +45,41 @@ export async function createBooking(overrides: BookingFixture = {}): Promise<{ i
   return data!
 }
 
-/** A booking relative to the database clock: startsInMs from now, lasting durationMs. */
+/**
+ * A prestador of its own, so sessions near "now" never collide with the seed's sessions or
+ * each other (one prestador's active sessions cannot overlap).
+ */
+export async function createPrestador(pillar = 'saude_mental') {
+  const email = `prestador-${Math.random().toString(36).slice(2, 10)}@encontro.test`
+  const password = 'fixture-local-only'
+  const { data, error } = await serviceClient().auth.admin.createUser({
+    email,
+    password,
+    email_confirm: true,
+    app_metadata: { app_role: 'prestador' },
+    user_metadata: { name: 'Prestador de Teste' },
+  })
+  expect(error, error?.message).toBeNull()
+  const id = data.user!.id
+  const { error: dirError } = await serviceClient().from('prestadores').insert({ id, pillar, specialty: 'Teste' })
+  expect(dirError, dirError?.message).toBeNull()
+  return { id, email, password, client: () => signedInClient(email, password) }
+}
+
+/**
+ * A booking relative to now: startsInMs from now, lasting durationMs, with a fresh prestador
+ * unless one is given.
+ */
 export async function createBookingAt(startsInMs: number, durationMs: number, overrides: BookingFixture = {}) {
   const now = Date.now()
-  return createBooking({
+  const prestador = overrides.prestador_id ? null : await createPrestador()
+  const booking = await createBooking({
     starts_at: new Date(now + startsInMs).toISOString(),
     ends_at: new Date(now + startsInMs + durationMs).toISOString(),
+    ...(prestador ? { prestador_id: prestador.id } : {}),
     ...overrides,
   })
+  return { ...booking, prestador }
 }
 
 export async function setLinkAsService(bookingId: string, link: string | null, updatedBy = PEOPLE.pedro.id) {
