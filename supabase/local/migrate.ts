@@ -32,7 +32,9 @@ const MIGRATION_FILE = /^(\d+)_(.+)\.sql$/
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
-async function inTransaction(client: pg.Client, fn: () => Promise<void>): Promise<void> {
+/** Runs fn in a transaction, or directly when the caller already holds one (nested=true). */
+async function inTransaction(client: pg.Client, nested: boolean, fn: () => Promise<void>): Promise<void> {
+  if (nested) return fn()
   await client.query('begin')
   try {
     await fn()
@@ -44,111 +46,126 @@ async function inTransaction(client: pg.Client, fn: () => Promise<void>): Promis
 }
 
 export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
-  const log = opts.log ?? (() => {})
-  const migrationsDir = opts.migrationsDir ?? path.join(SUPABASE_DIR, 'migrations')
-  const seedFile = opts.seedFile ?? path.join(SUPABASE_DIR, 'seed.sql')
   const client = await connect(opts.dbUrl)
-  const result: MigrateResult = { applied: [], seeded: false }
   try {
     await client.query(`set client_min_messages = warning`)
-    const bootstrap = await fs.readFile(path.join(SUPABASE_DIR, 'local', 'bootstrap.sql'), 'utf8')
-    await inTransaction(client, async () => {
-      await client.query(bootstrap)
-    })
-    // Role-level search_path (set by bootstrap) only applies to new sessions.
-    await client.query(`set search_path = "$user", public, extensions`)
-
-    const files = existsSync(migrationsDir)
-      ? (await fs.readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort()
-      : []
-    const { rows } = await client.query<{ version: string; statements: string[] | null }>(
-      'select version, statements from supabase_migrations.schema_migrations',
-    )
-    const applied = new Map(rows.map((r) => [r.version, r.statements?.join('\n') ?? '']))
-
-    for (const file of files) {
-      const [, version, name] = MIGRATION_FILE.exec(file)!
-      const sql = await fs.readFile(path.join(migrationsDir, file), 'utf8')
-      if (applied.has(version!)) {
-        if (applied.get(version!) !== sql) {
-          log(`warning: ${file} changed after it was applied to this database; run \`npm run db:reset\` to re-apply`)
-        }
-        continue
-      }
-      try {
-        await inTransaction(client, async () => {
-          await client.query(sql)
-          await client.query(
-            'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-            [version, name, [sql]],
-          )
-        })
-      } catch (err) {
-        throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err })
-      }
-      result.applied.push(file)
-      log(`applied ${file}`)
-    }
-
-    if ((opts.seed ?? true) && existsSync(seedFile)) {
-      const sql = await fs.readFile(seedFile, 'utf8')
-      const rel = path.relative(SUPABASE_DIR, seedFile)
-      const seen = await client.query<{ hash: string }>(
-        'select hash from supabase_migrations.seed_files where path = $1',
-        [rel],
-      )
-      if (seen.rowCount === 0) {
-        try {
-          await inTransaction(client, async () => {
-            await client.query(sql)
-            await client.query('insert into supabase_migrations.seed_files (path, hash) values ($1, $2)', [
-              rel,
-              sha256(sql),
-            ])
-          })
-        } catch (err) {
-          throw new Error(`seed ${rel} failed: ${(err as Error).message}`, { cause: err })
-        }
-        result.seeded = true
-        log(`seeded ${rel}`)
-      } else if (seen.rows[0]!.hash !== sha256(sql)) {
-        log(`warning: ${rel} changed since it was applied; run \`npm run db:reset\` to re-seed`)
-      }
-    }
-
+    const result = await applyAll(client, opts, false)
     await client.query(`notify pgrst, 'reload schema'`)
+    return result
   } finally {
     await client.end().catch(() => undefined)
   }
+}
+
+async function applyAll(client: pg.Client, opts: MigrateOptions, nested: boolean): Promise<MigrateResult> {
+  const log = opts.log ?? (() => {})
+  const migrationsDir = opts.migrationsDir ?? path.join(SUPABASE_DIR, 'migrations')
+  const seedFile = opts.seedFile ?? path.join(SUPABASE_DIR, 'seed.sql')
+  const result: MigrateResult = { applied: [], seeded: false }
+  const bootstrap = await fs.readFile(path.join(SUPABASE_DIR, 'local', 'bootstrap.sql'), 'utf8')
+  await inTransaction(client, nested, async () => {
+    await client.query(bootstrap)
+  })
+  // Role-level search_path (set by bootstrap) only applies to new sessions.
+  await client.query(`set search_path = "$user", public, extensions`)
+
+  const files = existsSync(migrationsDir)
+    ? (await fs.readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort()
+    : []
+  const { rows } = await client.query<{ version: string; statements: string[] | null }>(
+    'select version, statements from supabase_migrations.schema_migrations',
+  )
+  const applied = new Map(rows.map((r) => [r.version, r.statements?.join('\n') ?? '']))
+
+  for (const file of files) {
+    const [, version, name] = MIGRATION_FILE.exec(file)!
+    const sql = await fs.readFile(path.join(migrationsDir, file), 'utf8')
+    if (applied.has(version!)) {
+      if (applied.get(version!) !== sql) {
+        log(`warning: ${file} changed after it was applied to this database; run \`npm run db:reset\` to re-apply`)
+      }
+      continue
+    }
+    try {
+      await inTransaction(client, nested, async () => {
+        await client.query(sql)
+        await client.query(
+          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+          [version, name, [sql]],
+        )
+      })
+    } catch (err) {
+      throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err })
+    }
+    result.applied.push(file)
+    log(`applied ${file}`)
+  }
+
+  if ((opts.seed ?? true) && existsSync(seedFile)) {
+    const sql = await fs.readFile(seedFile, 'utf8')
+    const rel = path.relative(SUPABASE_DIR, seedFile)
+    const seen = await client.query<{ hash: string }>(
+      'select hash from supabase_migrations.seed_files where path = $1',
+      [rel],
+    )
+    if (seen.rowCount === 0) {
+      try {
+        await inTransaction(client, nested, async () => {
+          await client.query(sql)
+          await client.query('insert into supabase_migrations.seed_files (path, hash) values ($1, $2)', [
+            rel,
+            sha256(sql),
+          ])
+        })
+      } catch (err) {
+        throw new Error(`seed ${rel} failed: ${(err as Error).message}`, { cause: err })
+      }
+      result.seeded = true
+      log(`seeded ${rel}`)
+    } else if (seen.rows[0]!.hash !== sha256(sql)) {
+      log(`warning: ${rel} changed since it was applied; run \`npm run db:reset\` to re-seed`)
+    }
+  }
+
   return result
 }
 
 /**
- * Reset a RUNNING database in place: drop what bootstrap/migrations/seed created
- * (public, auth, extensions, supabase_migrations schemas), then migrate + seed again.
- * Used by `npm run db:reset` when a stack is up (PostgREST reloads its schema cache).
+ * Reset a RUNNING database in place, atomically: in ONE transaction drop every non-system
+ * schema and extension, then bootstrap + migrations + seed again. If anything fails the
+ * database is left as it was. Used by `npm run db:reset` when a stack is up (PostgREST
+ * reloads its schema cache on the notify).
  */
 export async function resetInPlace(opts: MigrateOptions): Promise<MigrateResult> {
   const client = await connect(opts.dbUrl)
   try {
     await client.query(`set client_min_messages = warning`)
-    // Other sessions (PostgREST pool, auth service) may hold locks; cut them off.
+    // Other sessions (PostgREST pool, auth service) may hold locks; cut them off (they reconnect).
     await client.query(
       `select pg_terminate_backend(pid) from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
     )
-    await client.query(`
-      drop schema if exists public cascade;
-      drop schema if exists auth cascade;
-      drop schema if exists supabase_migrations cascade;
-      drop extension if exists pgcrypto cascade;
-      drop extension if exists "uuid-ossp" cascade;
-      drop schema if exists extensions cascade;
-      create schema public;
-      alter schema public owner to pg_database_owner;
-    `)
+    await client.query('begin')
+    try {
+      const { rows: exts } = await client.query<{ extname: string }>(
+        `select extname from pg_extension where extname <> 'plpgsql'`,
+      )
+      for (const { extname } of exts) await client.query(`drop extension if exists "${extname}" cascade`)
+      const { rows: schemas } = await client.query<{ nspname: string }>(
+        `select nspname from pg_namespace
+          where nspname not like 'pg\\_%' and nspname <> 'information_schema'`,
+      )
+      for (const { nspname } of schemas) await client.query(`drop schema "${nspname}" cascade`)
+      await client.query(`create schema public; alter schema public owner to pg_database_owner`)
+      const result = await applyAll(client, opts, true)
+      await client.query('commit')
+      await client.query(`notify pgrst, 'reload schema'`)
+      return result
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined)
+      throw err
+    }
   } finally {
     await client.end().catch(() => undefined)
   }
-  return migrate(opts)
 }

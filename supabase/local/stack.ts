@@ -8,7 +8,7 @@ import path from 'node:path'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
 import { startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
-import { migrate, PROJECT_ROOT } from './migrate.ts'
+import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 
@@ -153,7 +153,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
 /** Drop the data dir, re-init the cluster, migrate and seed, then stop again. */
 export async function resetDatabase(
   opts: Pick<StackOptions, 'dataDir' | 'pgPort' | 'seed' | 'quiet'> = {},
-): Promise<{ migrationsApplied: string[]; seeded: boolean }> {
+): Promise<MigrateResult> {
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[db:reset] ${line}\n`)
   const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
   await fs.rm(dataDir, { recursive: true, force: true })
@@ -163,8 +163,7 @@ export async function resetDatabase(
     quiet: opts.quiet,
   })
   try {
-    const r = await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
-    return { migrationsApplied: r.applied, seeded: r.seeded }
+    return await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
   } finally {
     await postgres.stop()
   }
