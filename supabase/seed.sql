@@ -61,6 +61,17 @@ begin
     (v_pedro, 'saude_mental', 'Psicologia clínica', 50, 'Rua Garrett 50, 1200-204 Lisboa'),
     (v_ana, 'bem_estar_fisico', 'Fisioterapia', 45, 'Rua de Santa Catarina 200, 4000-442 Porto');
 
+  -- Weekly hours, in each prestador's time zone (Europe/Lisbon). ISO weekday: 1 = Monday.
+  insert into public.prestador_availability (prestador_id, weekday, start_time, end_time)
+  select v_pedro, d, t.s, t.e
+  from generate_series(1, 5) d, (values (time '09:00', time '13:00'), (time '14:00', time '18:00')) t(s, e);
+  insert into public.prestador_availability (prestador_id, weekday, start_time, end_time)
+  select v_ana, d, time '09:00', time '18:00' from generate_series(1, 5) d
+  union all select v_ana, 6, time '09:00', time '13:00';
+  -- Ana is away on the first day of next month.
+  insert into public.prestador_blocked_dates (prestador_id, blocked_on, reason)
+  values (v_ana, (date_trunc('month', v_day) + interval '1 month')::date, 'Formação');
+
   -- João with Pedro: every state of the meeting-link card.
   insert into public.bookings (
     id, user_id, prestador_id, pillar, starts_at, ends_at, meeting_type, status, booking_source,

@@ -4,7 +4,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { anonClient, serviceClient, signedInClient } from './support/clients'
-import { createBooking, createCallRequest, futureSlot, setLinkAsService } from './support/fixtures'
+import { bookableSlot, createBooking, createCallRequest, futureSlot, setLinkAsService } from './support/fixtures'
 import { BOOKING as B, COMPANY, EVERYONE, PEOPLE as P, type Person } from './support/seed'
 
 const clients = {} as Record<Person, SupabaseClient>
@@ -158,7 +158,7 @@ describe('prestadores', () => {
 
 describe('bookings', () => {
   const insertAs = (person: Person, row: Record<string, unknown>) =>
-    clients[person].from('bookings').insert({ prestador_id: P.ana.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', ...futureSlot(45), ...row }).select('id, created_by, company_id')
+    clients[person].from('bookings').insert({ prestador_id: P.ana.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', ...bookableSlot(45), ...row }).select('id, created_by, company_id')
 
   it('João books a direct session for himself; created_by and company are the server\'s', async () => {
     const { data, error } = await insertAs('joao', { user_id: P.joao.id, booking_source: 'direct', company_id: null })

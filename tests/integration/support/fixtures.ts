@@ -14,6 +14,22 @@ export function futureSlot(minutes = 50): { starts_at: string; ends_at: string }
   return { starts_at: start.toISOString(), ends_at: new Date(start.getTime() + minutes * 60_000).toISOString() }
 }
 
+let bookableDay = 0
+
+/**
+ * A slot inside the seed prestadores' weekly hours (Mon-Fri, 10:00 UTC = 10:00 or 11:00 in
+ * Lisbon), on a weekday at least 60 days ahead that no other fixture in this run used.
+ */
+export function bookableSlot(minutes: number): { starts_at: string; ends_at: string } {
+  for (;;) {
+    const day = new Date(Date.now() + (60 + runOffsetHours % 200 + bookableDay++) * 86_400_000)
+    const weekday = day.getUTCDay()
+    if (weekday === 0 || weekday === 6) continue
+    day.setUTCHours(10, 0, 0, 0)
+    return { starts_at: day.toISOString(), ends_at: new Date(day.getTime() + minutes * 60_000).toISOString() }
+  }
+}
+
 export interface BookingFixture {
   user_id?: string
   prestador_id?: string
