@@ -1,0 +1,214 @@
+// The meeting-link editor, shared by the prestador's session modal and the especialista's
+// case (one component, no copies). The draft the person types is local state; the saved link
+// comes from useMeetingLink (the booking prop / the last save's result). While the person has
+// not edited, the field follows the server value.
+
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { Button, cn, Input } from '@/components/ui'
+import { generateJitsiLink } from '../lib/generate-jitsi-link'
+import { formatSessionDateTime } from '../lib/format-session-time'
+import { parseMeetingLink } from '../lib/parse-meeting-link'
+import { useMeetingLink, type MeetingLinkBooking } from '../hooks/use-meeting-link'
+import { useProfileName } from '../hooks/use-profile-name'
+
+export type MeetingLinkEditorProps = {
+  /** The session row from the page's session query (kept live: pass the cached row, not a copy). */
+  booking: MeetingLinkBooking
+  /** IANA zone for "Último a alterar ... em <date>": the signed-in person's profile.time_zone. */
+  timeZone: string
+}
+
+export const EDITOR_TEXTS = {
+  label: 'Link da Reunião',
+  save: 'Guardar Link',
+  generate: 'Gerar link Jitsi',
+  remove: 'Remover link',
+  saving: 'A guardar o link…',
+  saved: 'Link guardado.',
+  removed: 'Link removido.',
+  hint: 'Cole o link completo da sua plataforma (Zoom, Google Meet, Microsoft Teams…) ou gere um link Jitsi.',
+  useCurrent: 'Usar o link atual',
+  overwrite: 'Substituir pelo meu',
+  noCurrentLink: 'Neste momento a sessão não tem link.',
+  notVirtual: 'Esta sessão não é virtual (telefone ou presencial): não precisa de link de reunião.',
+  cancelled: 'Esta sessão foi cancelada: o link já não pode ser alterado.',
+  completed: 'Esta sessão já foi concluída: o link já não pode ser alterado.',
+} as const
+
+function disabledReason(booking: MeetingLinkBooking): string | null {
+  if (booking.meeting_type !== 'virtual') return EDITOR_TEXTS.notVirtual
+  if (booking.status === 'cancelled') return EDITOR_TEXTS.cancelled
+  if (booking.status === 'completed') return EDITOR_TEXTS.completed
+  return null
+}
+
+function safeDateTime(iso: string, timeZone: string): string | null {
+  try {
+    return formatSessionDateTime(iso, timeZone)
+  } catch {
+    return null
+  }
+}
+
+export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps) {
+  const meeting = useMeetingLink(booking)
+  const editor = useProfileName(meeting.updatedBy)
+  // null = not edited: the field shows (and follows) the saved link.
+  const [draft, setDraft] = useState<string | null>(null)
+  // After a save attempt, the field is validated as the person types.
+  const [attempted, setAttempted] = useState(false)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const staleId = useId()
+
+  const value = draft ?? meeting.link ?? ''
+  const parsed = parseMeetingLink(value)
+  const reason = disabledReason(booking)
+  const disabled = reason !== null
+  const saving = meeting.status === 'saving'
+
+  // Validated live once a save was attempted; a refusal by the server's CHECK shows here too.
+  const fieldError = !attempted
+    ? undefined
+    : !parsed.ok
+      ? parsed.error
+      : meeting.status === 'error' && meeting.errorKind === 'invalid'
+        ? meeting.error
+        : undefined
+
+  const hint = disabled ? reason : parsed.ok ? `Plataforma detetada: ${parsed.platform.label}` : EDITOR_TEXTS.hint
+
+  const edit = (text: string) => {
+    setDraft(text)
+    // A "Link guardado." about an older value would be misleading once the text changes.
+    if (meeting.status === 'saved') meeting.reset()
+  }
+
+  const save = async (text: string) => {
+    setAttempted(true)
+    const outcome = await meeting.save(text)
+    if (outcome.ok) {
+      setDraft(null)
+      setAttempted(false)
+    }
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (disabled || saving) return
+    void save(value)
+  }
+
+  const remove = async () => {
+    const outcome = await meeting.clear()
+    if (outcome.ok) {
+      setDraft(null)
+      setAttempted(false)
+    }
+  }
+
+  const useCurrent = () => {
+    setDraft(null)
+    setAttempted(false)
+    meeting.reset()
+    inputRef.current?.focus()
+  }
+
+  const overwrite = () => {
+    if (meeting.lastAction === 'cleared') void remove()
+    else void save(value)
+  }
+
+  let announcement = ''
+  if (meeting.status === 'saving') announcement = EDITOR_TEXTS.saving
+  else if (meeting.status === 'saved') announcement = meeting.lastAction === 'cleared' ? EDITOR_TEXTS.removed : EDITOR_TEXTS.saved
+  else if (meeting.status === 'error' && meeting.error) announcement = meeting.error
+
+  const editorName = meeting.updatedBy === null ? null : editor.data
+  const who = editorName ?? (meeting.updatedBy !== null && editor.isPending ? '…' : 'utilizador desconhecido')
+  const when = meeting.updatedAt ? safeDateTime(meeting.updatedAt, timeZone) : null
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3" aria-busy={saving || undefined}>
+      <Input
+        ref={inputRef}
+        label={EDITOR_TEXTS.label}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="https://"
+        value={value}
+        onChange={(event) => edit(event.target.value)}
+        disabled={disabled}
+        error={fieldError}
+        hint={hint}
+      />
+
+      {when ? (
+        <p className="text-sm text-slate-600">
+          Último a alterar: {who} em <time dateTime={meeting.updatedAt ?? undefined}>{when}</time>
+        </p>
+      ) : null}
+
+      {meeting.stale ? (
+        <div
+          className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          aria-labelledby={staleId}
+        >
+          <p id={staleId} className="font-medium">
+            O link foi alterado por outra pessoa.
+          </p>
+          {meeting.stale.current?.meeting_link ? (
+            <p>
+              Link atual: <span className="break-all font-mono">{meeting.stale.current.meeting_link}</span>
+            </p>
+          ) : (
+            <p>{EDITOR_TEXTS.noCurrentLink}</p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" variant="secondary" onClick={useCurrent} disabled={saving}>
+              {EDITOR_TEXTS.useCurrent}
+            </Button>
+            <Button size="sm" onClick={overwrite} disabled={saving}>
+              {EDITOR_TEXTS.overwrite}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={disabled || saving}>
+          {EDITOR_TEXTS.save}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={disabled || saving}
+          onClick={() => {
+            edit(generateJitsiLink())
+            inputRef.current?.focus()
+          }}
+        >
+          {EDITOR_TEXTS.generate}
+        </Button>
+        {meeting.link !== null ? (
+          <Button variant="ghost" disabled={disabled || saving} onClick={() => void remove()}>
+            {EDITOR_TEXTS.remove}
+          </Button>
+        ) : null}
+      </div>
+
+      {/* Always in the DOM so screen readers pick up changes. Validation and stale messages
+          are already shown next to the field / in the box above, so here they are only read out. */}
+      <p
+        role="status"
+        className={cn(
+          'text-sm',
+          meeting.status === 'error' ? 'text-red-700' : 'text-slate-800',
+          meeting.status === 'error' && (meeting.errorKind === 'invalid' || meeting.errorKind === 'stale') && 'sr-only',
+        )}
+      >
+        {announcement}
+      </p>
+    </form>
+  )
+}
