@@ -165,15 +165,20 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
 }
 
 /** A pg client with an error handler (an idle client whose server goes away must not crash the process). */
+// 57P01 admin_shutdown: the cluster is stopping, or db:reset cut the connection. Expected; the pool reconnects.
+const reportPgError = (prefix: string) => (e: Error & { code?: string }) => {
+  if (e.code !== '57P01') process.stderr.write(`[${prefix}] ${e.message}\n`)
+}
+
 export async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url })
-  client.on('error', (e) => process.stderr.write(`[pg client] ${e.message}\n`))
+  client.on('error', reportPgError('pg client'))
   await client.connect()
   return client
 }
 
 export function pool(url: string, max = 5): pg.Pool {
   const p = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 })
-  p.on('error', (e) => process.stderr.write(`[pg pool] ${e.message}\n`))
+  p.on('error', reportPgError('pg pool'))
   return p
 }
