@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { Spinner } from '@/components/ui'
 import { RequireRole, type AppRole } from '@/features/auth'
 import { AppLayout } from './AppLayout'
 import { HomeRedirect } from './HomeRedirect'
@@ -14,6 +15,8 @@ export const routes: RouteObject[] = [
     path: '/',
     Component: AppLayout,
     ErrorBoundary: RouteErrorPage,
+    // Shown while the first page's lazy chunk loads (instead of a blank page).
+    HydrateFallback: InitialLoad,
     children: [
       { index: true, Component: HomeRedirect },
       {
@@ -39,5 +42,13 @@ export const routes: RouteObject[] = [
     ],
   },
 ]
+
+function InitialLoad() {
+  return (
+    <main className="mx-auto max-w-5xl px-4 py-8">
+      <Spinner />
+    </main>
+  )
+}
 
 export const router = createBrowserRouter(routes)

@@ -34,6 +34,7 @@ export function fakeAuth(overrides: Partial<AuthContextValue> & { profile?: Prof
     refetchProfile: vi.fn(),
     signIn: vi.fn(async () => {}),
     signOut: vi.fn(async () => {}),
+    signedOutByUser: false,
     ...overrides,
   }
 }

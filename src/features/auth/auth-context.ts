@@ -17,6 +17,12 @@ export type AuthContextValue = {
   signIn: (email: string, password: string) => Promise<void>
   /** Signs out (falls back to a local sign-out when the server can't be reached). */
   signOut: () => Promise<void>
+  /**
+   * True after the person pressed "Terminar sessão" (until the next sign-in). Guards then
+   * send them to plain /login; a session that ended by itself (expired, signed out in
+   * another tab) keeps ?next= so they come back to where they were.
+   */
+  signedOutByUser: boolean
 }
 
 /** Exported so tests can provide a fake value; app code uses useAuth(). */

@@ -14,6 +14,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
   const [session, setSession] = useState<Session | null>(null)
   const [initialised, setInitialised] = useState(false)
+  const [signedOutByUser, setSignedOutByUser] = useState(false)
 
   useEffect(() => {
     // INITIAL_SESSION fires right away with the restored session (or null).
@@ -21,6 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const { data } = supabase.auth.onAuthStateChange((event, next) => {
       setSession((prev) => (prev?.user.id === next?.user.id && prev?.access_token === next?.access_token ? prev : next))
       setInitialised(true)
+      if (event === 'SIGNED_IN') setSignedOutByUser(false)
       if (event === 'SIGNED_OUT') queryClient.clear()
     })
     return () => data.subscription.unsubscribe()
@@ -40,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const signOut = useCallback(async () => {
+    setSignedOutByUser(true)
     const { error } = await supabase.auth.signOut()
     // When the server can't be reached, still forget the session on this device.
     if (error) await supabase.auth.signOut({ scope: 'local' })
@@ -59,8 +62,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refetchProfile,
       signIn,
       signOut,
+      signedOutByUser,
     }),
-    [initialised, session, userId, profileQuery.data, profileQuery.status, profileQuery.error, refetchProfile, signIn, signOut],
+    [
+      initialised,
+      session,
+      userId,
+      profileQuery.data,
+      profileQuery.status,
+      profileQuery.error,
+      refetchProfile,
+      signIn,
+      signOut,
+      signedOutByUser,
+    ],
   )
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>

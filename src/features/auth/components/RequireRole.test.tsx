@@ -38,6 +38,12 @@ describe('RequireRole', () => {
     expect(screen.queryByRole('heading', { name: 'Meu percurso' })).not.toBeInTheDocument()
   })
 
+  it('sends to plain /login right after "Terminar sessão" (no next for the next person)', async () => {
+    const router = renderAt('/user/sessions', fakeAuth({ signedOutByUser: true }))
+    expect(await screen.findByTestId('login')).toHaveTextContent(/^\/login$/)
+    expect(router.state.location.search).toBe('')
+  })
+
   it('shows "Sem acesso" with a link to their own home for the wrong role', async () => {
     renderAt('/user/sessions', fakeAuth({ profile: PROFILES.prestador }))
     expect(await screen.findByRole('heading', { name: 'Sem acesso' })).toBeInTheDocument()

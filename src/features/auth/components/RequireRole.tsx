@@ -13,17 +13,19 @@ export type RequireRoleProps = {
 }
 
 /**
- * Route guard. Not signed in -> /login?next=<this page>. Signed in with another role ->
+ * Route guard. Not signed in -> /login?next=<this page> (plain /login right after pressing
+ * "Terminar sessão"). Signed in with another role ->
  * "Sem acesso" with a link to their own home. This only shapes the UI: what data a person
  * can read is enforced by RLS in Postgres.
  */
 export function RequireRole({ roles, children }: RequireRoleProps) {
-  const { status, profile, profileStatus, refetchProfile, signOut } = useAuth()
+  const { status, profile, profileStatus, refetchProfile, signOut, signedOutByUser } = useAuth()
   const location = useLocation()
 
   if (status === 'loading') return <Spinner />
   if (status === 'signed-out') {
-    return <Navigate to={loginPathFor(location.pathname + location.search + location.hash)} replace />
+    const to = signedOutByUser ? '/login' : loginPathFor(location.pathname + location.search + location.hash)
+    return <Navigate to={to} replace />
   }
   if (profileStatus === 'pending' || profileStatus === 'idle') return <Spinner label="A carregar o seu perfil..." />
   if (profileStatus === 'error') {
