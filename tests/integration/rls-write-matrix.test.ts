@@ -4,7 +4,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { anonClient, serviceClient, signedInClient } from './support/clients'
-import { bookableSlot, createBooking, createCallRequest, futureSlot, setLinkAsService } from './support/fixtures'
+import { bookableSlot, createBooking, createCallRequest, createPrestador, futureSlot, setLinkAsService } from './support/fixtures'
 import { BOOKING as B, COMPANY, EVERYONE, PEOPLE as P, type Person } from './support/seed'
 
 const clients = {} as Record<Person, SupabaseClient>
@@ -157,8 +157,13 @@ describe('prestadores', () => {
 })
 
 describe('bookings', () => {
+  // A prestador of this file's own, so new bookings don't change the seed prestadores' clients.
+  let fisio: Awaited<ReturnType<typeof createPrestador>>
+  beforeAll(async () => {
+    fisio = await createPrestador('bem_estar_fisico', { weeklyHours: true })
+  })
   const insertAs = (person: Person, row: Record<string, unknown>) =>
-    clients[person].from('bookings').insert({ prestador_id: P.ana.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', ...bookableSlot(45), ...row }).select('id, created_by, company_id')
+    clients[person].from('bookings').insert({ prestador_id: fisio.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', ...bookableSlot(50), ...row }).select('id, created_by, company_id')
 
   it('João books a direct session for himself; created_by and company are the server\'s', async () => {
     const { data, error } = await insertAs('joao', { user_id: P.joao.id, booking_source: 'direct', company_id: null })
@@ -192,7 +197,7 @@ describe('bookings', () => {
   })
 
   it('anon cannot book', async () => {
-    const { error } = await anonClient().from('bookings').insert({ user_id: P.joao.id, prestador_id: P.ana.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', booking_source: 'direct', ...futureSlot() })
+    const { error } = await anonClient().from('bookings').insert({ user_id: P.joao.id, prestador_id: fisio.id, pillar: 'bem_estar_fisico', meeting_type: 'virtual', booking_source: 'direct', ...futureSlot() })
     expect(error?.code).toBe('42501')
   })
 

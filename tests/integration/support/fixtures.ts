@@ -65,7 +65,7 @@ export async function createBooking(overrides: BookingFixture = {}): Promise<{ i
  * A prestador of its own, so sessions near "now" never collide with the seed's sessions or
  * each other (one prestador's active sessions cannot overlap).
  */
-export async function createPrestador(pillar = 'saude_mental') {
+export async function createPrestador(pillar = 'saude_mental', opts: { weeklyHours?: boolean } = {}) {
   const email = `prestador-${Math.random().toString(36).slice(2, 10)}@encontro.test`
   const password = 'fixture-local-only'
   const { data, error } = await serviceClient().auth.admin.createUser({
@@ -79,6 +79,12 @@ export async function createPrestador(pillar = 'saude_mental') {
   const id = data.user!.id
   const { error: dirError } = await serviceClient().from('prestadores').insert({ id, pillar, specialty: 'Teste' })
   expect(dirError, dirError?.message).toBeNull()
+  if (opts.weeklyHours) {
+    // Mon-Fri 09:00-18:00 in Europe/Lisbon: bookableSlot() always falls inside.
+    const hours = [1, 2, 3, 4, 5].map((weekday) => ({ prestador_id: id, weekday, start_time: '09:00', end_time: '18:00' }))
+    const { error: hoursError } = await serviceClient().from('prestador_availability').insert(hours)
+    expect(hoursError, hoursError?.message).toBeNull()
+  }
   return { id, email, password, client: () => signedInClient(email, password) }
 }
 
