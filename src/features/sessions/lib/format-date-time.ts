@@ -1,4 +1,7 @@
-import { formatSessionDateTime } from '@/features/meeting-link'
+// Leaf import on purpose (not the '@/features/meeting-link' barrel): the barrel also loads
+// that feature's hooks, which import '@/features/sessions' (an import cycle) and zod (~5 KB gz
+// on every session page's first load). Switch to a lighter public entry if one appears.
+import { formatSessionDateTime } from '@/features/meeting-link/lib/format-session-time'
 
 const FALLBACK_TIME_ZONE = 'Europe/Lisbon'
 
