@@ -73,6 +73,25 @@ async function checkTraversable(dir: string): Promise<void> {
   }
 }
 
+/** True while `pid` is a live process whose command line mentions `needle`. */
+export async function processAlive(pid: number, needle: string): Promise<boolean> {
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+  return cmdline.replaceAll('\0', ' ').includes(needle)
+}
+
+/**
+ * A previous run killed hard (kill -9, closed terminal) leaves its postgres running and holding the
+ * data dir. Stop exactly that process (pid from postmaster.pid, checked against /proc) before starting.
+ */
+async function stopLeftoverPostgres(dataDir: string, quiet?: boolean): Promise<void> {
+  const pidFile = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
+  const pid = Number(pidFile.split('\n')[0])
+  if (!pid || !(await processAlive(pid, dataDir))) return
+  if (!quiet) process.stderr.write(`[postgres] stopping a leftover postgres (pid ${pid}) on ${dataDir}\n`)
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 200 && (await processAlive(pid, dataDir)); i++) await new Promise((r) => setTimeout(r, 50))
+}
+
 export async function startPostgres(opts: PostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(opts.dataDir)
   const EmbeddedPostgres = await loadEmbeddedPostgres()
@@ -116,6 +135,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     onError: (e: unknown) => log(String(e instanceof Error ? e.message : e)),
   })
 
+  await stopLeftoverPostgres(dataDir, opts.quiet)
   const initialised = !existsSync(path.join(dataDir, 'PG_VERSION'))
   if (initialised) {
     // initdb refuses a non-empty dir: clear leftovers of an interrupted init.

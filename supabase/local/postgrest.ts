@@ -3,6 +3,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -14,6 +15,8 @@ export interface PostgrestOptions {
   adminPort: number
   quiet?: boolean
   readyTimeoutMs?: number
+  /** where to record the pid, so a later start can stop a PostgREST left behind by a hard-killed run */
+  pidFile?: string
 }
 
 export interface RunningPostgrest {
@@ -38,7 +41,20 @@ export function postgrestBinary(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+async function stopLeftover(pidFile: string): Promise<void> {
+  const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''))
+  if (!pid) return
+  const alive = async () =>
+    (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0')[0]?.endsWith('postgrest') ?? false
+  if (await alive()) {
+    process.kill(pid, 'SIGTERM')
+    for (let i = 0; i < 100 && (await alive()); i++) await sleep(50)
+  }
+  await fs.rm(pidFile, { force: true })
+}
+
 export async function startPostgrest(opts: PostgrestOptions): Promise<RunningPostgrest> {
+  if (opts.pidFile) await stopLeftover(opts.pidFile)
   const recent: string[] = []
   const child = spawn(postgrestBinary(), [], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,10 +88,12 @@ export async function startPostgrest(opts: PostgrestOptions): Promise<RunningPos
   }
   child.stdout!.on('data', onOutput)
   child.stderr!.on('data', onOutput)
+  if (opts.pidFile && child.pid) await fs.writeFile(opts.pidFile, String(child.pid))
   let exited = false
   const exitPromise = new Promise<void>((resolve) => {
     child.once('exit', () => {
       exited = true
+      if (opts.pidFile) void fs.rm(opts.pidFile, { force: true })
       resolve()
     })
   })

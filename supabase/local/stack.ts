@@ -111,6 +111,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         port: restPort,
         adminPort: restAdminPort,
         quiet: opts.quiet,
+        pidFile: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.postgrest.pid`),
       }),
       startAuthServer({
         dbUrl: postgres.url,

@@ -25,7 +25,7 @@ export async function runningStack(): Promise<StackInfo | undefined> {
   }
 }
 
-/** Run `cleanup` once on SIGINT/SIGTERM, then exit 0 (1 if cleanup fails). */
+/** Run `cleanup` once on SIGINT/SIGTERM/SIGHUP (terminal closed), then exit 0 (1 if cleanup fails). */
 export function onShutdown(cleanup: (signal: string) => Promise<void>): void {
   let started = false
   const handler = (signal: string) => {
@@ -41,6 +41,7 @@ export function onShutdown(cleanup: (signal: string) => Promise<void>): void {
   }
   process.on('SIGINT', handler)
   process.on('SIGTERM', handler)
+  process.on('SIGHUP', handler)
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
