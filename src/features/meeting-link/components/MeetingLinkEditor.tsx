@@ -3,7 +3,7 @@
 // comes from useMeetingLink (the booking prop / the last save's result). While the person has
 // not edited, the field follows the server value.
 
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { Button, cn, Input } from '@/components/ui'
 import { generateJitsiLink } from '../lib/generate-jitsi-link'
 import { formatSessionDateTime } from '../lib/format-session-time'
@@ -83,13 +83,20 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
     if (meeting.status === 'saved') meeting.reset()
   }
 
-  const save = async (text: string) => {
-    setAttempted(true)
-    const outcome = await meeting.save(text)
-    if (outcome.ok) {
+  // Once the server confirmed, the field follows the saved value again. Done when the hook
+  // reports 'saved' (the same render in which it knows the saved row), so the old value never
+  // flashes in between. The field is read-only while saving, so no newer typing is lost.
+  const confirmed = meeting.status === 'saved'
+  useEffect(() => {
+    if (confirmed) {
       setDraft(null)
       setAttempted(false)
     }
+  }, [confirmed])
+
+  const save = (text: string) => {
+    setAttempted(true)
+    return meeting.save(text)
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -98,13 +105,7 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
     void save(value)
   }
 
-  const remove = async () => {
-    const outcome = await meeting.clear()
-    if (outcome.ok) {
-      setDraft(null)
-      setAttempted(false)
-    }
-  }
+  const remove = () => meeting.clear()
 
   const useCurrent = () => {
     setDraft(null)
@@ -140,6 +141,7 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
         value={value}
         onChange={(event) => edit(event.target.value)}
         disabled={disabled}
+        readOnly={saving}
         error={fieldError}
         hint={hint}
       />
