@@ -79,8 +79,10 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
 
   const edit = (text: string) => {
     setDraft(text)
-    // A "Link guardado." about an older value would be misleading once the text changes.
-    if (meeting.status === 'saved') meeting.reset()
+    // A "Link guardado." about an older value would be misleading once the text changes, and
+    // a validation error is recomputed live from the text. A stale notice stays: the person
+    // still has to choose between the current link and theirs.
+    if (meeting.status === 'saved' || (meeting.status === 'error' && meeting.errorKind !== 'stale')) meeting.reset()
   }
 
   // Once the server confirmed, the field follows the saved value again. Done when the hook
@@ -154,6 +156,7 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
 
       {meeting.stale ? (
         <div
+          role="group"
           className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
           aria-labelledby={staleId}
         >
