@@ -1,0 +1,53 @@
+// Size budget of the employee's first load, and no other role's page code in it.
+// Builds the app (vite build, manifest on) into a temp dir, then uses the same accounting
+// as `npm run bench` (bench/lib/bundle.ts). Takes a few seconds: the build is the cost.
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  buildForBench,
+  bundleReport,
+  ROLE_PAGES,
+  USER_FIRST_LOAD_JS_GZIP_BUDGET_KB,
+  type BundleReport,
+} from '../../bench/bundle.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+describe('bundle budget', () => {
+  let tmp: string
+  let report: BundleReport
+
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-bundle-'))
+    report = bundleReport(await buildForBench(root, path.join(tmp, 'dist')))
+  }, 180_000)
+
+  afterAll(async () => {
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true })
+  })
+
+  it(`ships at most ${USER_FIRST_LOAD_JS_GZIP_BUDGET_KB} kB of gzipped JS on the first load of /user/sessions`, () => {
+    const user = report.pages.find((p) => p.route === '/user/sessions')!
+    const files = user.files.map((f) => `${f.file}: ${(f.gzip / 1000).toFixed(1)} kB`).join(', ')
+    expect(user.jsGzip / 1000, `first-load JS of /user/sessions (${files})`).toBeLessThanOrEqual(
+      USER_FIRST_LOAD_JS_GZIP_BUDGET_KB,
+    )
+  })
+
+  it('keeps other roles\' pages out of the first load of /user/sessions', () => {
+    expect(report.leaks).toEqual([])
+  })
+
+  it('keeps every role page in its own lazy chunk', () => {
+    const user = report.pages.find((p) => p.route === '/user/sessions')!
+    for (const page of ROLE_PAGES) {
+      const own = report.pages.find((p) => p.route === page.route)!
+      // The page's own chunk is in its first load, after the entry.
+      expect(own.keys).toContain(page.key)
+      if (page.route !== '/user/sessions') expect(user.keys).not.toContain(page.key)
+    }
+  })
+})
