@@ -2,7 +2,7 @@
  * Hand-written Database type in the shape `supabase gen types typescript` produces,
  * for the public schema described in docs/schema-contract.md (PostgREST 12).
  *
- * Checked against supabase/migrations/2026112512*.sql. Keep in sync with them.
+ * Checked against supabase/migrations/2026112512*.sql (up to 20261125120500_notifications.sql). Keep in sync with them.
  * Relationship entries are what make embedded selects (`prestador:prestadores(...)`,
  * `client:client_profiles!bookings_user_id_fkey(...)`) type-check. The `client_profiles`
  * view only holds employees, so only the employee columns (bookings.user_id,
@@ -18,6 +18,13 @@ type MeetingType = 'virtual' | 'phone' | 'presencial'
 type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled'
 type BookingSource = 'direct' | 'admin_manual' | 'specialist_referral'
 type CallRequestStatus = 'open' | 'assigned' | 'closed'
+type NotificationKind =
+  | 'booking_created'
+  | 'link_saved'
+  | 'link_changed'
+  | 'booking_rescheduled'
+  | 'booking_cancelled'
+  | 'session_starting'
 
 type BookingRow = {
   id: string
@@ -123,6 +130,7 @@ export type Database = {
           pillar: Pillar
           specialty: string
           session_minutes: number
+          buffer_minutes: number
           address: string | null
           active: boolean
         }
@@ -131,6 +139,7 @@ export type Database = {
           pillar: Pillar
           specialty: string
           session_minutes?: number
+          buffer_minutes?: number
           address?: string | null
           active?: boolean
         }
@@ -139,6 +148,7 @@ export type Database = {
           pillar?: Pillar
           specialty?: string
           session_minutes?: number
+          buffer_minutes?: number
           address?: string | null
           active?: boolean
         }
@@ -333,6 +343,117 @@ export type Database = {
           },
         ]
       }
+      prestador_availability: {
+        Row: {
+          id: string
+          prestador_id: string
+          /** ISO weekday, 1 = Monday ... 7 = Sunday, in the prestador's time zone. */
+          weekday: number
+          /** "HH:MM:SS" wall-clock time in the prestador's time zone ("24:00:00" allowed as an end). */
+          start_time: string
+          end_time: string
+        }
+        Insert: {
+          id?: string
+          prestador_id: string
+          weekday: number
+          start_time: string
+          end_time: string
+        }
+        Update: {
+          id?: string
+          prestador_id?: string
+          weekday?: number
+          start_time?: string
+          end_time?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'prestador_availability_prestador_id_fkey'
+            columns: ['prestador_id']
+            isOneToOne: false
+            referencedRelation: 'prestadores'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      prestador_blocked_dates: {
+        Row: {
+          id: string
+          prestador_id: string
+          /** "YYYY-MM-DD", a date in the prestador's time zone. */
+          blocked_on: string
+          reason: string | null
+        }
+        Insert: {
+          id?: string
+          prestador_id: string
+          blocked_on: string
+          reason?: string | null
+        }
+        Update: {
+          id?: string
+          prestador_id?: string
+          blocked_on?: string
+          reason?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'prestador_blocked_dates_prestador_id_fkey'
+            columns: ['prestador_id']
+            isOneToOne: false
+            referencedRelation: 'prestadores'
+            referencedColumns: ['id']
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          id: string
+          recipient_id: string
+          booking_id: string | null
+          kind: NotificationKind
+          payload: Json
+          created_at: string
+          read_at: string | null
+        }
+        /** Written by database triggers only; the browser has no insert grant. */
+        Insert: {
+          id?: string
+          recipient_id: string
+          booking_id?: string | null
+          kind: NotificationKind
+          payload?: Json
+          created_at?: string
+          read_at?: string | null
+        }
+        /** Only `read_at` is granted to `authenticated`. */
+        Update: {
+          id?: string
+          recipient_id?: string
+          booking_id?: string | null
+          kind?: NotificationKind
+          payload?: Json
+          created_at?: string
+          read_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: 'notifications_recipient_id_fkey'
+            columns: ['recipient_id']
+            isOneToOne: false
+            referencedRelation: 'profiles'
+            referencedColumns: ['id']
+          },
+          {
+            foreignKeyName: 'notifications_booking_id_fkey'
+            columns: ['booking_id']
+            isOneToOne: false
+            referencedRelation: 'bookings'
+            referencedColumns: ['id']
+          },
+        ]
+      }
     }
     Views: {
       /** Employees (role 'user') the caller works with; filtered inside the view. */
@@ -376,6 +497,30 @@ export type Database = {
         Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string }
         Returns: BookingRow
       }
+      /** When a prestador is busy (non-cancelled bookings), without saying with whom. Window <= 62 days. */
+      prestador_busy_times: {
+        Args: { p_prestador_id: string; p_from: string; p_to: string }
+        Returns: { starts_at: string; ends_at: string }[]
+      }
+      /**
+       * Especialista only. Errors (message / hint): call_request_taken (PT409), slot_taken (PT409),
+       * call_request_not_found (PT404), prestador_wrong_pillar (22023), assign_not_allowed (42501).
+       */
+      assign_call_request: {
+        Args: {
+          p_call_request_id: string
+          p_prestador_id: string
+          p_starts_at: string
+          p_ends_at: string
+          p_meeting_type?: MeetingType
+        }
+        Returns: BookingRow
+      }
+      /** The 5-minute notice for the caller's own virtual session; true when it was written now. */
+      notify_session_starting: {
+        Args: { p_booking_id: string }
+        Returns: boolean
+      }
     }
     Enums: {
       app_role: AppRole
@@ -384,6 +529,7 @@ export type Database = {
       booking_status: BookingStatus
       booking_source: BookingSource
       call_request_status: CallRequestStatus
+      notification_kind: NotificationKind
     }
     CompositeTypes: {
       [_ in never]: never
