@@ -1,0 +1,209 @@
+// One small accessible modal dialog, no dependencies.
+//
+// - role="dialog", aria-modal="true", labelled by its title (and described by `description`)
+// - focus moves into the dialog when it opens (initialFocusRef, else the first field or
+//   button), Tab and Shift+Tab cycle inside it, focus that wanders out is brought back
+// - Escape closes it (only the innermost dialog, when dialogs are nested)
+// - on close, focus returns to the element that had it when the dialog opened (the trigger),
+//   or to `returnFocusRef` / the page's main content when that element is gone
+// - a click on the backdrop does not close it: nothing typed is lost by a stray click
+//
+// Render it conditionally or with `open`; the content is unmounted while closed.
+
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+import { createPortal } from 'react-dom'
+import { cn } from './cn'
+
+export type DialogProps = {
+  open: boolean
+  /** Called for Escape and the close button. */
+  onClose: () => void
+  title: ReactNode
+  description?: ReactNode
+  /** The element focused on open; defaults to the first field or button inside. */
+  initialFocusRef?: RefObject<HTMLElement | null>
+  /** Focused on close when the element focused before opening is no longer in the page. */
+  returnFocusRef?: RefObject<HTMLElement | null>
+  /** Hide the "Fechar" button (e.g. while saving). Escape still calls onClose. */
+  hideCloseButton?: boolean
+  size?: 'md' | 'lg'
+  children: ReactNode
+}
+
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(',')
+
+/** The elements Tab can land on inside `root`, in order. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const all = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert]'))
+  // A radio group is one Tab stop: its checked radio, or its first one when none is checked.
+  return all.filter((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true
+    const group = all.filter((o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name)
+    const checked = group.find((r) => r.checked)
+    return checked ? checked === el : group[0] === el
+  })
+}
+
+/** The open dialogs, innermost last: only the innermost one traps focus and handles Escape. */
+const stack: HTMLElement[] = []
+
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  initialFocusRef,
+  returnFocusRef,
+  hideCloseButton = false,
+  size = 'md',
+  children,
+}: DialogProps) {
+  if (!open) return null
+  return (
+    <DialogPanel
+      onClose={onClose}
+      title={title}
+      description={description}
+      initialFocusRef={initialFocusRef}
+      returnFocusRef={returnFocusRef}
+      hideCloseButton={hideCloseButton}
+      size={size}
+    >
+      {children}
+    </DialogPanel>
+  )
+}
+
+function DialogPanel({
+  onClose,
+  title,
+  description,
+  initialFocusRef,
+  returnFocusRef,
+  hideCloseButton,
+  size,
+  children,
+}: Omit<DialogProps, 'open'>) {
+  const panelRef = useRef<HTMLDivElement>(null)
+  const contentRef = useRef<HTMLDivElement>(null)
+  const titleId = useId()
+  const descriptionId = useId()
+  const onCloseRef = useRef(onClose)
+  useEffect(() => {
+    onCloseRef.current = onClose
+  })
+
+  // Focus in on open, back to the trigger on close.
+  useEffect(() => {
+    const panel = panelRef.current
+    if (!panel) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    stack.push(panel)
+    const content = contentRef.current
+    const first = initialFocusRef?.current ?? (content ? tabStops(content)[0] : undefined) ?? panel
+    first.focus()
+
+    // Focus that leaves the innermost dialog (a click on the page behind it, a script) comes back.
+    const onFocusIn = (event: FocusEvent) => {
+      if (stack[stack.length - 1] !== panel) return
+      if (event.target instanceof Node && !panel.contains(event.target)) {
+        ;(tabStops(panel)[0] ?? panel).focus()
+      }
+    }
+    document.addEventListener('focusin', onFocusIn)
+    const { overflow } = document.body.style
+    document.body.style.overflow = 'hidden'
+
+    return () => {
+      document.removeEventListener('focusin', onFocusIn)
+      const index = stack.lastIndexOf(panel)
+      if (index >= 0) stack.splice(index, 1)
+      if (stack.length === 0) document.body.style.overflow = overflow
+      const target =
+        opener && opener.isConnected
+          ? opener
+          : (returnFocusRef?.current ?? document.getElementById('main-content'))
+      target?.focus()
+    }
+    // Runs once per opening: the refs are read at that moment on purpose.
+  }, [])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const panel = panelRef.current
+    if (!panel || stack[stack.length - 1] !== panel) return
+    if (event.key === 'Escape') {
+      event.stopPropagation()
+      event.preventDefault()
+      onCloseRef.current()
+      return
+    }
+    if (event.key !== 'Tab') return
+    const items = tabStops(panel)
+    if (items.length === 0) {
+      event.preventDefault()
+      panel.focus()
+      return
+    }
+    const first = items[0]!
+    const last = items[items.length - 1]!
+    const active = document.activeElement
+    if (event.shiftKey && (active === first || active === panel || !panel.contains(active))) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+
+  return createPortal(
+    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4 sm:items-center">
+      <div
+        ref={panelRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description ? descriptionId : undefined}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        className={cn(
+          'my-8 flex w-full flex-col gap-4 rounded-lg bg-white p-5 shadow-xl focus:outline-none',
+          size === 'lg' ? 'max-w-2xl' : 'max-w-lg',
+        )}
+      >
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+              {title}
+            </h2>
+            {description ? (
+              <p id={descriptionId} className="mt-1 text-sm text-slate-600">
+                {description}
+              </p>
+            ) : null}
+          </div>
+          {hideCloseButton ? null : (
+            <button
+              type="button"
+              onClick={() => onCloseRef.current()}
+              className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+            >
+              Fechar
+            </button>
+          )}
+        </div>
+        <div ref={contentRef} className="flex flex-col gap-4">
+          {children}
+        </div>
+      </div>
+    </div>,
+    document.body,
+  )
+}

@@ -1,0 +1,113 @@
+// Every way creating or changing a booking can fail, as one typed, pt-PT result.
+//
+// The database is the judge (RLS, slot_is_bookable, the exclusion constraint, the RPCs'
+// error codes); this only translates. RPC errors carry a stable code in `message` and a
+// pt-PT text in `hint`; the texts below are ours (the same words as the SQL hints), so a
+// changed or missing hint never shows raw server text to a person.
+
+export const SLOT_TAKEN_MESSAGE = 'Este horário acabou de ser reservado.'
+export const CALL_REQUEST_TAKEN_MESSAGE = 'Este pedido já foi atribuído por outra especialista.'
+
+export const BOOKING_ERROR_MESSAGES = {
+  slot_taken: SLOT_TAKEN_MESSAGE,
+  call_request_taken: CALL_REQUEST_TAKEN_MESSAGE,
+  call_request_not_found: 'O pedido já não existe.',
+  prestador_wrong_pillar: 'Escolha um prestador do pilar do pedido.',
+  assign_not_allowed: 'Só uma especialista pode atribuir pedidos.',
+  booking_not_allowed: 'Não tem permissão para alterar esta sessão.',
+  booking_not_active: 'Esta sessão já não está ativa.',
+  cancel_reason_required: 'Indique o motivo do cancelamento.',
+  cancel_reason_too_long: 'O motivo pode ter no máximo 500 caracteres.',
+  reschedule_invalid_range: 'A hora de fim tem de ser depois da hora de início.',
+  reschedule_too_long: 'Uma sessão não pode durar mais de 8 horas.',
+  reschedule_in_past: 'Escolha uma data e hora no futuro.',
+  forbidden: 'Não tem permissão para fazer esta marcação.',
+  session_expired: 'A sua sessão expirou. Inicie sessão novamente e tente outra vez.',
+  network: 'Não foi possível contactar o servidor. Verifique a ligação e tente novamente.',
+  unexpected: 'Não foi possível guardar devido a um erro inesperado. Tente novamente; se o problema continuar, contacte o suporte.',
+} as const
+
+export type BookingErrorKind = keyof typeof BOOKING_ERROR_MESSAGES
+
+/** The shape of a supabase-js / PostgREST error (anything may be missing). */
+export type PostgrestErrorLike = {
+  code?: string | null
+  message?: string | null
+  details?: string | null
+  hint?: string | null
+}
+
+export type BookingFailure = { kind: BookingErrorKind; message: string; code: string }
+
+// RPC error codes (`message`) that name themselves: the kind is the code.
+const RPC_CODES = new Set<BookingErrorKind>([
+  'call_request_taken',
+  'call_request_not_found',
+  'prestador_wrong_pillar',
+  'assign_not_allowed',
+  'booking_not_allowed',
+  'booking_not_active',
+  'cancel_reason_required',
+  'cancel_reason_too_long',
+  'reschedule_invalid_range',
+  'reschedule_too_long',
+  'reschedule_in_past',
+])
+
+const AUTH_CODES = new Set(['PGRST301', 'PGRST302', 'PGRST303'])
+
+function failure(kind: BookingErrorKind, code: string): BookingFailure {
+  return { kind, message: BOOKING_ERROR_MESSAGES[kind], code }
+}
+
+/**
+ * Maps a failed insert / RPC to a result.
+ * - `status`: the HTTP status supabase-js reported (0 when no answer came back).
+ * - `slotStillFree`: for an RLS refusal (42501) of an employee's insert, whether the chosen
+ *   slot is still in a freshly computed slot list. false means someone took it first (the
+ *   insert lost the race after the exclusion constraint's window), so it is "slot taken".
+ */
+export function classifyBookingError(
+  error: PostgrestErrorLike | null | undefined,
+  status?: number,
+  { slotStillFree }: { slotStillFree?: boolean } = {},
+): BookingFailure {
+  const code = error?.code ?? ''
+  const message = error?.message ?? ''
+
+  // Exclusion constraint (direct insert), or the RPCs' own words for it.
+  if (code === '23P01' || message === 'slot_taken' || message === 'booking_overlap') return failure('slot_taken', code)
+  if (RPC_CODES.has(message as BookingErrorKind)) return failure(message as BookingErrorKind, code)
+  if (code === '42501' || status === 403) {
+    return failure(slotStillFree === false ? 'slot_taken' : 'forbidden', code)
+  }
+  if (AUTH_CODES.has(code) || status === 401) return failure('session_expired', code)
+
+  const noAnswer = status === 0 || (code === '' && /fetch|network|abort|timeout/i.test(message))
+  const serverDown = status !== undefined && status >= 500
+  const transientPg = code === '57014' || code.startsWith('08') || /^PGRST00[0-3]$/.test(code)
+  if (noAnswer || serverDown || transientPg) return failure('network', code)
+  return failure('unexpected', code)
+}
+
+/** A failed booking request, thrown by the booking API so mutations end in `error`. */
+export class BookingRequestError extends Error {
+  readonly kind: BookingErrorKind
+  readonly code: string
+  constructor(result: BookingFailure) {
+    super(result.message)
+    this.name = 'BookingRequestError'
+    this.kind = result.kind
+    this.code = result.code
+  }
+}
+
+/** The pt-PT message for anything a booking mutation threw. */
+export function bookingErrorMessage(error: unknown): string {
+  if (error instanceof BookingRequestError) return error.message
+  return BOOKING_ERROR_MESSAGES.unexpected
+}
+
+export function isSlotTaken(error: unknown): boolean {
+  return error instanceof BookingRequestError && error.kind === 'slot_taken'
+}
