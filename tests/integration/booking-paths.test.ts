@@ -3,6 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { serviceClient, signedInClient } from './support/clients'
+import { signInEveryone } from './support/people'
 import { bookableSlot, createCallRequest, createPrestador } from './support/fixtures'
 import { PEOPLE as P } from './support/seed'
 
@@ -19,9 +20,8 @@ let psi: Awaited<ReturnType<typeof createPrestador>>
 beforeAll(async () => {
   fisio = await createPrestador('bem_estar_fisico', { weeklyHours: true })
   psi = await createPrestador('saude_mental', { weeklyHours: true })
-  ;[joao, maria, pedro, rita, admin] = await Promise.all(
-    [P.joao, P.maria, P.pedro, P.rita, P.admin].map((p) => signedInClient(p.email)),
-  )
+  const everyone = await signInEveryone()
+  ;({ joao, maria, pedro, rita, admin } = everyone)
 })
 
 const LENGTH = 50 // the default session length of a new prestador

@@ -2,7 +2,8 @@
 // contain, and what happens when two people save from different copies.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { serviceClient, signedInClient } from './support/clients'
+import { serviceClient } from './support/clients'
+import { signInEveryone } from './support/people'
 import { createBooking, createBookingAt, setLinkAsService } from './support/fixtures'
 import { BOOKING as B, PEOPLE as P } from './support/seed'
 
@@ -15,9 +16,8 @@ let rita: SupabaseClient
 let admin: SupabaseClient
 
 beforeAll(async () => {
-  ;[joao, maria, pedro, ana, rita, admin] = await Promise.all(
-    [P.joao, P.maria, P.pedro, P.ana, P.rita, P.admin].map((p) => signedInClient(p.email)),
-  )
+  const everyone = await signInEveryone()
+  ;({ joao, maria, pedro, ana, rita, admin } = everyone)
 })
 
 /** What a client gets for a booking's link through a plain REST read with an embed. */
@@ -29,7 +29,7 @@ async function linkSeenBy(client: SupabaseClient, bookingId: string): Promise<st
     .maybeSingle()
   expect(error).toBeNull()
   if (!data) return 'no booking'
-  const links = data.booking_links as { meeting_link: string | null } | null
+  const links = data.booking_links as unknown as { meeting_link: string | null } | null
   return links?.meeting_link ?? null
 }
 

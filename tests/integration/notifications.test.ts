@@ -2,7 +2,8 @@
 // for the right person and none for anyone else, and nobody reads, changes or forges another's.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { serviceClient, signedInClient } from './support/clients'
+import { serviceClient } from './support/clients'
+import { signInEveryone } from './support/people'
 import { bookableSlot, createBooking, createBookingAt, createPrestador } from './support/fixtures'
 import { PEOPLE as P } from './support/seed'
 
@@ -13,7 +14,8 @@ let prestador: Awaited<ReturnType<typeof createPrestador>>
 let prestadorClient: SupabaseClient
 
 beforeAll(async () => {
-  ;[joao, maria, admin] = await Promise.all([P.joao, P.maria, P.admin].map((p) => signedInClient(p.email)))
+  const everyone = await signInEveryone()
+  ;({ joao, maria, admin } = everyone)
   prestador = await createPrestador('saude_mental', { weeklyHours: true })
   prestadorClient = await prestador.client()
 })

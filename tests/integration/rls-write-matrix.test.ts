@@ -30,7 +30,6 @@ describe('companies', () => {
 
   it.each(EVERYONE)('update by %s', async (person) => {
     const { data: co } = await svc().from('companies').insert({ name: `Co ${uniq()}` }).select('id, name').single()
-    // Give everyone a reason to see it: it is the employees' company for this check only via admin.
     const { data } = await clients[person].from('companies').update({ name: `Renamed ${uniq()}` }).eq('id', co!.id).select('id')
     const { data: after } = await svc().from('companies').select('name').eq('id', co!.id).single()
     if (onlyAdmin(person) === 'allowed') expect(after!.name).not.toBe(co!.name)
