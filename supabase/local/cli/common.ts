@@ -44,4 +44,4 @@ export function onShutdown(cleanup: (signal: string) => Promise<void>): void {
   process.on('SIGHUP', handler)
 }
 
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`  // performance.now() counts from process start

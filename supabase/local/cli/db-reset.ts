@@ -8,7 +8,6 @@ import { resetInPlace } from '../migrate.ts'
 import { resetDatabase } from '../stack.ts'
 import { runningStack, seconds } from './common.ts'
 
-const t0 = performance.now()
 try {
   const running = await runningStack()
   const log = (line: string) => process.stderr.write(`[db:reset] ${line}\n`)
@@ -18,7 +17,7 @@ try {
   console.log(
     `Database reset ${running ? 'in place (stack running)' : '(.local/db recreated)'}: ` +
       `${result.applied.length} migrations, ` +
-      `seed ${result.seeded ? 'applied' : 'not applied'}, ${seconds(performance.now() - t0)}`,
+      `seed ${result.seeded ? 'applied' : 'not applied'}, ${seconds(performance.now())}`,
   )
 } catch (err) {
   process.stderr.write(`db:reset failed: ${err instanceof Error ? err.message : String(err)}\n`)

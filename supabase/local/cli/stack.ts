@@ -6,7 +6,6 @@
 import { startStack } from '../stack.ts'
 import { onShutdown, removeStackJson, seconds, writeStackJson } from './common.ts'
 
-const t0 = performance.now()
 const stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1' }).catch((err: unknown) => {
   process.stderr.write(`Local stack failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
   process.exit(1)
@@ -18,6 +17,6 @@ onShutdown(async (signal) => {
   await stack.stop()
 })
 console.log(
-  `Local stack ready at ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start in ${seconds(performance.now() - t0)}; ` +
+  `Local stack ready at ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start in ${seconds(performance.now())}; ` +
     `Postgres ${stack.dbUrl}; keys in .local/stack.json)`,
 )

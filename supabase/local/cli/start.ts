@@ -20,7 +20,6 @@ const DEMO_LOGINS: [string, string][] = [
   ['admin@encontro.test', 'admin'],
 ]
 
-const t0 = performance.now()
 const fileEnv = loadEnv('development', PROJECT_ROOT, 'VITE_')
 const hostedUrl = process.env.VITE_SUPABASE_URL || fileEnv.VITE_SUPABASE_URL
 const hostedKey = process.env.VITE_SUPABASE_ANON_KEY || fileEnv.VITE_SUPABASE_ANON_KEY
@@ -84,7 +83,7 @@ if (vite) {
   const appUrl = vite.resolvedUrls?.local[0] ?? `http://localhost:${vite.config.server.port}/`
   const lines = [
     '',
-    `  Encontro is ready at ${appUrl}  (in ${seconds(performance.now() - t0)})`,
+    `  Encontro is ready at ${appUrl}  (in ${seconds(performance.now())})`,
     `  ${stackNote}`,
   ]
   if (!useHosted) {
