@@ -26,6 +26,9 @@ export const routes: RouteObject[] = [
       rolePage('user/sessions', ['user'], () =>
         import('@/pages/UserSessionsPage').then((m) => ({ Component: m.UserSessionsPage })),
       ),
+      rolePage('user/book', ['user'], () =>
+        import('@/pages/UserBookPage').then((m) => ({ Component: m.UserBookPage })),
+      ),
       rolePage('prestador/sessions', ['prestador'], () =>
         import('@/pages/PrestadorSessionsPage').then((m) => ({ Component: m.PrestadorSessionsPage })),
       ),

@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
@@ -17,7 +18,15 @@ export function UserSessionsPage() {
 
   return (
     <>
-      <PageHeading title="Meu percurso">As suas sessões, das próximas para as anteriores.</PageHeading>
+      <div className="flex flex-wrap items-start justify-between gap-x-6">
+        <PageHeading title="Meu percurso">As suas sessões, das próximas para as anteriores.</PageHeading>
+        <Link
+          to="/user/book"
+          className="mb-6 inline-flex items-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+        >
+          Marcar sessão
+        </Link>
+      </div>
       <QueryState
         query={query}
         loadingLabel="A carregar as suas sessões..."

@@ -1,0 +1,215 @@
+// The employee books a session: área (pillar) -> prestador -> dia -> horário -> tipo -> confirmar.
+// One form, in that order, so nothing chosen is ever lost: a refused save keeps every field
+// (a slot taken meanwhile is the only thing cleared, with the refreshed slot list).
+
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
+import { useProfile } from '@/features/auth'
+import { formatDateTime, meetingTypeLabel, PILLAR_LABELS, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
+import { isValidDay, todayIn } from '../lib/booking-days'
+import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
+import {
+  EMPTY_DRAFT,
+  PILLARS,
+  validateBookingDraft,
+  type BookingDraft,
+  type BookingField,
+} from '../lib/booking-form'
+import type { Slot } from '../lib/free-slots'
+import { useCreateDirectBooking } from '../hooks/use-booking-mutations'
+import { usePrestadores } from '../hooks/use-booking-queries'
+import { ChoiceGroup, FormError } from './fields'
+import { MeetingTypeField } from './MeetingTypeField'
+import { DayField, SlotPicker } from './SlotPicker'
+
+const FIELDS: BookingField[] = ['pillar', 'prestador', 'day', 'slot', 'meetingType']
+
+export const WIZARD_TEXTS = {
+  submit: 'Confirmar marcação',
+  submitting: 'A marcar a sessão...',
+  success: (when: string, who: string) => `Sessão marcada com ${who}: ${when}.`,
+} as const
+
+export function BookingWizard() {
+  const profile = useProfile()
+  const navigate = useNavigate()
+  const toast = useToast()
+  const create = useCreateDirectBooking()
+  const today = todayIn(profile.time_zone)
+
+  const [draft, setDraft] = useState<BookingDraft>(EMPTY_DRAFT)
+  const [attempted, setAttempted] = useState(false)
+  const [slotError, setSlotError] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+
+  const refs = {
+    pillar: useRef<HTMLFieldSetElement>(null),
+    prestador: useRef<HTMLFieldSetElement>(null),
+    day: useRef<HTMLInputElement>(null),
+    slot: useRef<HTMLFieldSetElement>(null),
+    meetingType: useRef<HTMLFieldSetElement>(null),
+  }
+
+  const prestadores = usePrestadores(draft.pillar || null, { enabled: draft.pillar !== '' })
+  const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
+
+  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
+  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
+
+  const update = (patch: Partial<BookingDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setFormError(null)
+    if ('slot' in patch) setSlotError(null)
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (create.isPending) return
+    setAttempted(true)
+    setFormError(null)
+    const found = validateBookingDraft(draft, FIELDS, today)
+    const first = FIELDS.find((f) => found[f as keyof typeof found])
+    if (first) {
+      refs[first as keyof typeof refs]?.current?.focus()
+      return
+    }
+    if (!prestador || !draft.slot || !draft.meetingType) return
+    const slot: Slot = draft.slot
+    create.mutate(
+      { prestador, slot, meetingType: draft.meetingType },
+      {
+        onSuccess: () => {
+          toast.show(WIZARD_TEXTS.success(formatDateTime(slot.starts_at, profile.time_zone), prestador.name), 'success')
+          void navigate('/user/sessions')
+        },
+        onError: (error) => {
+          if (isSlotTaken(error)) {
+            setDraft((d) => ({ ...d, slot: null }))
+            setSlotError(SLOT_TAKEN_MESSAGE)
+            refs.slot.current?.focus()
+          } else {
+            setFormError(bookingErrorMessage(error))
+          }
+        },
+      },
+    )
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-8" aria-busy={create.isPending || undefined}>
+      <Step number={1} title="Área">
+        <ChoiceGroup<Pillar>
+          legend="Em que área precisa de apoio?"
+          name="pillar"
+          groupRef={refs.pillar}
+          options={PILLARS.map((p) => ({ value: p, label: PILLAR_LABELS[p] }))}
+          value={draft.pillar}
+          onChange={(pillar) => update({ pillar, prestador: '', slot: null })}
+          error={errors.pillar}
+        />
+      </Step>
+
+      <Step number={2} title="Prestador">
+        {draft.pillar === '' ? (
+          <fieldset ref={refs.prestador} tabIndex={-1} className="focus:outline-none">
+            <legend className="mb-1 text-sm font-medium text-slate-800">Prestador</legend>
+            <p className="text-sm text-slate-600">Escolha primeiro a área.</p>
+            {errors.prestador ? <p className="text-sm text-red-700">{errors.prestador}</p> : null}
+          </fieldset>
+        ) : prestadores.isPending ? (
+          <Spinner label="A carregar os prestadores..." />
+        ) : prestadores.isError ? (
+          <ErrorState message="Não foi possível carregar os prestadores." onRetry={() => prestadores.refetch()} retrying={prestadores.isRefetching} />
+        ) : prestadores.data.length === 0 ? (
+          <EmptyState title={`Ainda não há prestadores de ${pillarLabel(draft.pillar)}.`}>Escolha outra área.</EmptyState>
+        ) : (
+          <ChoiceGroup
+            legend={`Prestadores de ${pillarLabel(draft.pillar)}`}
+            name="prestador"
+            groupRef={refs.prestador}
+            options={prestadores.data.map((p) => ({ value: p.id, label: p.name, description: p.specialty }))}
+            value={draft.prestador}
+            onChange={(id) => update({ prestador: id, slot: null })}
+            error={errors.prestador}
+          />
+        )}
+      </Step>
+
+      <Step number={3} title="Dia e horário">
+        <DayField
+          inputRef={refs.day}
+          value={draft.day}
+          min={today}
+          onChange={(day) => update({ day, slot: null })}
+          error={errors.day}
+        />
+        <SlotPicker
+          prestadorId={draft.prestador || null}
+          day={dayForSlots}
+          value={draft.slot}
+          onChange={(slot) => update({ slot })}
+          error={slotError ?? errors.slot}
+          groupRef={refs.slot}
+        />
+      </Step>
+
+      <Step number={4} title="Tipo de sessão">
+        <MeetingTypeField
+          groupRef={refs.meetingType}
+          value={draft.meetingType}
+          onChange={(meetingType: MeetingType) => update({ meetingType })}
+          error={errors.meetingType}
+          address={prestador?.address}
+        />
+      </Step>
+
+      <Step number={5} title="Confirmar">
+        <Summary draft={draft} prestadorName={prestador?.name ?? null} timeZone={profile.time_zone} />
+        <FormError>{formError}</FormError>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? WIZARD_TEXTS.submitting : WIZARD_TEXTS.submit}
+          </Button>
+          <Link to="/user/sessions" className="rounded-md px-2 py-1 font-medium text-brand-800 underline focus-visible:outline-2 focus-visible:outline-brand-700">
+            Voltar às minhas sessões
+          </Link>
+        </div>
+      </Step>
+    </form>
+  )
+}
+
+function Step({ number, title, children }: { number: number; title: string; children: ReactNode }) {
+  const id = `booking-step-${number}`
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-lg font-semibold text-slate-800">
+        <span aria-hidden="true" className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand-100 text-sm text-brand-900">
+          {number}
+        </span>
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+function Summary({ draft, prestadorName, timeZone }: { draft: BookingDraft; prestadorName: string | null; timeZone: string }) {
+  const rows = [
+    { label: 'Área', value: draft.pillar ? pillarLabel(draft.pillar) : '—' },
+    { label: 'Prestador', value: prestadorName ?? '—' },
+    { label: 'Data e hora', value: draft.slot ? formatDateTime(draft.slot.starts_at, timeZone) : '—' },
+    { label: 'Tipo', value: draft.meetingType ? meetingTypeLabel(draft.meetingType) : '—' },
+  ]
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm">
+      {rows.map((r) => (
+        <div key={r.label} className="contents">
+          <dt className="text-slate-600">{r.label}</dt>
+          <dd className="text-slate-900">{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}

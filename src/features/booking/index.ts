@@ -1,0 +1,58 @@
+// Public API of the booking feature (the three ways a session is created, and the admin's
+// operations). Loaded only by the lazy /user/book, /admin/operations and especialista chunks.
+export { bookingKeys } from './api/keys'
+export {
+  fetchPrestadores,
+  fetchSchedule,
+  fetchDayAvailability,
+  computeSlots,
+  isSlotStillFree,
+  fetchCompanies,
+  fetchEmployees,
+  createDirectBooking,
+  createAdminBooking,
+  assignCallRequest,
+  rescheduleBooking,
+  cancelBooking,
+  updateBooking,
+  fetchAdminBookings,
+  fetchMissingLinks,
+  linkOf,
+  type PrestadorOption,
+  type PrestadorSchedule,
+  type DayAvailability,
+  type CompanyOption,
+  type EmployeeOption,
+  type NewBooking,
+  type CreatedBooking,
+  type AssignInput,
+  type BookingEdit,
+  type AdminBooking,
+  type AdminBookingsPage,
+} from './api/booking-api'
+export { useFreeSlots, type UseFreeSlotsOptions, type UseFreeSlotsResult } from './hooks/use-free-slots'
+export {
+  usePrestadores,
+  useCompanies,
+  useEmployees,
+  useAdminBookings,
+  useMissingLinks,
+  ADMIN_PAGE_SIZE,
+} from './hooks/use-booking-queries'
+export {
+  useCreateDirectBooking,
+  useCreateAdminBooking,
+  useAssignCallRequest,
+  useRescheduleBooking,
+  useCancelBooking,
+  useUpdateBooking,
+} from './hooks/use-booking-mutations'
+export { freeSlots, type FreeSlotsInput, type Slot, type BusyInterval, type WeeklyHours } from './lib/free-slots'
+export * from './lib/booking-errors'
+export * from './lib/booking-days'
+export * from './lib/booking-form'
+export * from './lib/admin-filters'
+export { BookingWizard, WIZARD_TEXTS } from './components/BookingWizard'
+export { SlotPicker, DayField, type SlotPickerProps, type DayFieldProps } from './components/SlotPicker'
+export { MeetingTypeField } from './components/MeetingTypeField'
+export { ChoiceGroup, SelectField, TextAreaField, FormError, type ChoiceOption } from './components/fields'
