@@ -1,12 +1,32 @@
-import { Badge, EmptyState } from '@/components/ui'
+import { useState } from 'react'
+import { Badge, Button, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
-import { SessionCard, SessionList, sortSessions, usePrestadorSessions } from '@/features/sessions'
+import { SessionManagementDialog } from '@/features/session-management'
+import {
+  SessionCard,
+  SessionList,
+  isUpcoming,
+  sessionCardId,
+  sessionCardIds,
+  sortSessions,
+  useBoundaryClock,
+  usePrestadorSessions,
+  useScrollToHash,
+  type PrestadorSession,
+} from '@/features/sessions'
 import { PageHeading } from './PageHeading'
+
+/** Which session's modal is open; the name is kept in case the row leaves the list meanwhile. */
+type OpenSession = { id: string; employeeName: string }
 
 export function PrestadorSessionsPage() {
   const profile = useProfile()
   const query = usePrestadorSessions(profile.id)
+  const [open, setOpen] = useState<OpenSession | null>(null)
+  useScrollToHash(query.isSuccess)
+  // The modal reads the row from the cached list on every render, so it follows saves and refetches.
+  const selected = open ? query.data?.find((s) => s.id === open.id) : undefined
 
   return (
     <>
@@ -18,37 +38,108 @@ export function PrestadorSessionsPage() {
         empty={<EmptyState title="Ainda não tem sessões marcadas." />}
       >
         {(sessions) => (
-          <SessionList label="Sessões">
-            {sortSessions(sessions, Date.now()).map((s) => (
-              <li key={s.id}>
-                <SessionCard
-                  heading={s.client?.name ?? 'Colaborador'}
-                  startsAt={s.starts_at}
-                  timeZone={profile.time_zone}
-                  meetingType={s.meeting_type}
-                  status={s.status}
-                  pillar={s.pillar}
-                  details={[
-                    { label: 'Empresa', value: s.company?.name ?? '—' },
-                    ...(s.client?.phone ? [{ label: 'Telefone', value: s.client.phone }] : []),
-                    ...(s.client?.email ? [{ label: 'Email', value: s.client.email }] : []),
-                    ...(s.meeting_type === 'presencial' && s.location ? [{ label: 'Local', value: s.location }] : []),
-                  ]}
-                  linkSlot={
-                    s.meeting_type === 'virtual' ? (
-                      s.booking_links?.meeting_link ? (
-                        <Badge tone="success">Link definido</Badge>
-                      ) : (
-                        <Badge tone="warning">Sem link</Badge>
-                      )
-                    ) : null
-                  }
-                />
-              </li>
-            ))}
-          </SessionList>
+          <PrestadorSessionSections
+            sessions={sessions}
+            timeZone={profile.time_zone}
+            onOpen={(s) => setOpen({ id: s.id, employeeName: s.client?.name ?? 'Colaborador' })}
+          />
         )}
       </QueryState>
+      <SessionManagementDialog
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        session={selected}
+        timeZone={profile.time_zone}
+        employeeName={selected?.client?.name ?? open?.employeeName ?? 'Colaborador'}
+        employeePhone={selected?.client?.phone ?? null}
+        companyName={selected?.company?.name ?? null}
+        actions={['reschedule', 'cancel', 'complete']}
+      />
     </>
+  )
+}
+
+type SectionsProps = { sessions: PrestadorSession[]; timeZone: string; onOpen: (session: PrestadorSession) => void }
+
+function PrestadorSessionSections({ sessions, timeZone, onOpen }: SectionsProps) {
+  const now = useBoundaryClock(sessions.map((s) => Date.parse(s.ends_at)))
+  const sorted = sortSessions(sessions, now)
+  const upcoming = sorted.filter((s) => isUpcoming(s, now))
+  const past = sorted.filter((s) => !isUpcoming(s, now))
+  return (
+    <div className="flex flex-col gap-8">
+      <Section title="Próximas sessões" sessions={upcoming} timeZone={timeZone} onOpen={onOpen} />
+      <Section title="Sessões anteriores" sessions={past} timeZone={timeZone} onOpen={onOpen} />
+    </div>
+  )
+}
+
+function Section({ title, ...props }: SectionsProps & { title: string }) {
+  const id = `section-${title.replace(/\s+/g, '-').toLowerCase()}`
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold text-slate-800">
+        {title}
+      </h2>
+      {props.sessions.length === 0 ? (
+        <p className="text-slate-600">Sem sessões.</p>
+      ) : (
+        <SessionList label={title}>
+          {props.sessions.map((s) => (
+            <li key={s.id}>
+              <PrestadorSessionCard session={s} timeZone={props.timeZone} onOpen={props.onOpen} />
+            </li>
+          ))}
+        </SessionList>
+      )}
+    </section>
+  )
+}
+
+function PrestadorSessionCard({
+  session: s,
+  timeZone,
+  onOpen,
+}: {
+  session: PrestadorSession
+  timeZone: string
+  onOpen: (session: PrestadorSession) => void
+}) {
+  const cardId = sessionCardId(s.id)
+  const ids = sessionCardIds(cardId)
+  const hasLink = Boolean(s.booking_links?.meeting_link)
+  return (
+    <SessionCard
+      id={cardId}
+      heading={s.client?.name ?? 'Colaborador'}
+      startsAt={s.starts_at}
+      timeZone={timeZone}
+      meetingType={s.meeting_type}
+      status={s.status}
+      pillar={s.pillar}
+      details={[
+        { label: 'Empresa', value: s.company?.name ?? '—' },
+        ...(s.meeting_type === 'phone' && s.client?.phone ? [{ label: 'Telefone', value: s.client.phone }] : []),
+        ...(s.meeting_type === 'presencial' && s.location ? [{ label: 'Local', value: s.location }] : []),
+      ]}
+      linkSlot={
+        s.meeting_type === 'virtual' ? (
+          <Badge tone={hasLink ? 'success' : 'warning'}>{hasLink ? 'Link definido' : 'Sem link'}</Badge>
+        ) : null
+      }
+      actions={
+        // One real button per card; its ::after covers the card, so a click anywhere on the
+        // card opens the modal too (keyboard and screen reader users get the button).
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-describedby={`${ids.title} ${ids.time}`}
+          onClick={() => onOpen(s)}
+          className="after:absolute after:inset-0 after:rounded-lg"
+        >
+          Gerir sessão
+        </Button>
+      }
+    />
   )
 }

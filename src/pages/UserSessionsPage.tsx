@@ -2,11 +2,19 @@ import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
+// Entry points that keep the staff-only code (link editor, session modal) out of this
+// page's chunk: the meeting-link barrel would also bring MeetingLinkEditor along.
+import { EmployeeMeetingLinkPanel } from '@/features/meeting-link/components/EmployeeMeetingLinkPanel'
+import { EmployeeCancelSession } from '@/features/session-management/employee'
 import {
   SessionCard,
   SessionList,
   isUpcoming,
+  sessionCardId,
+  sessionCardIds,
   sortSessions,
+  useBoundaryClock,
+  useScrollToHash,
   useUserSessions,
   type UserSession,
 } from '@/features/sessions'
@@ -15,6 +23,8 @@ import { PageHeading } from './PageHeading'
 export function UserSessionsPage() {
   const profile = useProfile()
   const query = useUserSessions(profile.id)
+  // /user/sessions#session-<id> (e.g. from a notification) scrolls to that card.
+  useScrollToHash(query.isSuccess)
 
   return (
     <>
@@ -33,24 +43,37 @@ export function UserSessionsPage() {
         errorMessage="Não foi possível carregar as suas sessões."
         empty={<EmptyState title="Ainda não tem sessões.">Quando marcar uma sessão, ela aparece aqui.</EmptyState>}
       >
-        {(sessions) => {
-          const now = Date.now()
-          const sorted = sortSessions(sessions, now)
-          const upcoming = sorted.filter((s) => isUpcoming(s, now))
-          const past = sorted.filter((s) => !isUpcoming(s, now))
-          return (
-            <div className="flex flex-col gap-8">
-              <SessionSection title="Próximas sessões" sessions={upcoming} timeZone={profile.time_zone} />
-              <SessionSection title="Sessões anteriores" sessions={past} timeZone={profile.time_zone} />
-            </div>
-          )
-        }}
+        {(sessions) => <UserSessionSections sessions={sessions} timeZone={profile.time_zone} />}
       </QueryState>
     </>
   )
 }
 
-function SessionSection({ title, sessions, timeZone }: { title: string; sessions: UserSession[]; timeZone: string }) {
+/** Upcoming and past sessions; a session moves to "anteriores" by itself when it ends. */
+export function UserSessionSections({ sessions, timeZone }: { sessions: UserSession[]; timeZone: string }) {
+  const now = useBoundaryClock(sessions.map((s) => Date.parse(s.ends_at)))
+  const sorted = sortSessions(sessions, now)
+  const upcoming = sorted.filter((s) => isUpcoming(s, now))
+  const past = sorted.filter((s) => !isUpcoming(s, now))
+  return (
+    <div className="flex flex-col gap-8">
+      <SessionSection title="Próximas sessões" sessions={upcoming} timeZone={timeZone} upcoming />
+      <SessionSection title="Sessões anteriores" sessions={past} timeZone={timeZone} upcoming={false} />
+    </div>
+  )
+}
+
+function SessionSection({
+  title,
+  sessions,
+  timeZone,
+  upcoming,
+}: {
+  title: string
+  sessions: UserSession[]
+  timeZone: string
+  upcoming: boolean
+}) {
   const id = `section-${title.replace(/\s+/g, '-').toLowerCase()}`
   return (
     <section aria-labelledby={id}>
@@ -61,22 +84,36 @@ function SessionSection({ title, sessions, timeZone }: { title: string; sessions
         <p className="text-slate-600">Sem sessões.</p>
       ) : (
         <SessionList label={title}>
-          {sessions.map((s) => (
-            <li key={s.id}>
-              <SessionCard
-                heading={s.prestador?.profile?.name ?? 'Prestador'}
-                startsAt={s.starts_at}
-                timeZone={timeZone}
-                meetingType={s.meeting_type}
-                status={s.status}
-                pillar={s.pillar}
-                details={[
-                  ...(s.prestador?.specialty ? [{ label: 'Especialidade', value: s.prestador.specialty }] : []),
-                  ...(s.meeting_type === 'presencial' && s.location ? [{ label: 'Local', value: s.location }] : []),
-                ]}
-              />
-            </li>
-          ))}
+          {sessions.map((s) => {
+            const cardId = sessionCardId(s.id)
+            const ids = sessionCardIds(cardId)
+            const active = s.status === 'pending' || s.status === 'scheduled'
+            return (
+              <li key={s.id}>
+                <SessionCard
+                  id={cardId}
+                  heading={s.prestador?.profile?.name ?? 'Prestador'}
+                  startsAt={s.starts_at}
+                  timeZone={timeZone}
+                  meetingType={s.meeting_type}
+                  status={s.status}
+                  pillar={s.pillar}
+                  details={s.prestador?.specialty ? [{ label: 'Especialidade', value: s.prestador.specialty }] : []}
+                  linkSlot={<EmployeeMeetingLinkPanel booking={s} phone={s.employee?.phone ?? null} />}
+                  // Upcoming only: once cancelled here, the card keeps the confirmation.
+                  actions={
+                    upcoming ? (
+                      <EmployeeCancelSession
+                        bookingId={s.id}
+                        cancellable={active}
+                        describedBy={`${ids.title} ${ids.time}`}
+                      />
+                    ) : null
+                  }
+                />
+              </li>
+            )
+          })}
         </SessionList>
       )}
     </section>

@@ -21,7 +21,9 @@ export {
   useCallRequestQueue,
   useAdminSessions,
 } from './api/hooks'
-export { SessionCard, SessionList, type SessionCardProps } from './components/SessionCard'
+export { SessionCard, SessionList, sessionCardId, sessionCardIds, type SessionCardProps } from './components/SessionCard'
+export { useBoundaryClock } from './hooks/use-boundary-clock'
+export { useScrollToHash } from './hooks/use-scroll-to-hash'
 export { SessionStatusBadge } from './components/SessionStatusBadge'
 export { sortSessions, isUpcoming } from './lib/sort-sessions'
 export { formatDateTime } from './lib/format-date-time'

@@ -1,4 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+// Leaf import on purpose (not the '@/features/meeting-link' barrel), like format-date-time:
+// the barrel's hooks import '@/features/sessions' (a cycle) and zod.
+import { meetingLinkQueryOptions } from '@/features/meeting-link/hooks/use-link-refetch-interval'
 import { sessionKeys, type AdminPage } from './keys'
 import {
   fetchAdminSessions,
@@ -8,8 +11,13 @@ import {
   fetchUserSessions,
 } from './sessions'
 
+// The three lists that show meeting links refetch every 10 s while a virtual session is near
+// or inside its link window, and on window focus, so a link the prestador saves (and the
+// window opening) reach an open page without reload.
+
 export function useUserSessions(userId: string) {
   return useQuery({
+    ...meetingLinkQueryOptions,
     queryKey: sessionKeys.list({ role: 'user', userId }),
     queryFn: () => fetchUserSessions(userId),
   })
@@ -17,6 +25,7 @@ export function useUserSessions(userId: string) {
 
 export function usePrestadorSessions(userId: string) {
   return useQuery({
+    ...meetingLinkQueryOptions,
     queryKey: sessionKeys.list({ role: 'prestador', userId }),
     queryFn: () => fetchPrestadorSessions(userId),
   })
@@ -24,6 +33,7 @@ export function usePrestadorSessions(userId: string) {
 
 export function useEspecialistaCases(userId: string) {
   return useQuery({
+    ...meetingLinkQueryOptions,
     queryKey: sessionKeys.list({ role: 'especialista', userId }),
     queryFn: () => fetchEspecialistaCases(userId),
   })

@@ -15,8 +15,13 @@ const PRESTADOR = 'prestador:prestadores(id, specialty, pillar, profile:profiles
 const CLIENT = 'client:client_profiles!bookings_user_id_fkey(name, email, phone)'
 const COMPANY = 'company:companies(name)'
 
+// Every list that shows a card selects `*` (so `location` and `cancellation_reason`, which
+// the cards show) and the link embed.
+
 // Employee: their own bookings. For them, `booking_links` is null outside the link window (RLS).
-const USER_SELECT = `*, ${PRESTADOR}, ${LINK}` as const
+// Their own profile is embedded for the phone number a phone session will be called on.
+const SELF = 'employee:profiles!bookings_user_id_fkey(phone)'
+const USER_SELECT = `*, ${PRESTADOR}, ${SELF}, ${LINK}` as const
 const userSessionsQuery = (userId: string) =>
   supabase.from('bookings').select(USER_SELECT).eq('user_id', userId).order('starts_at', { ascending: true })
 export type UserSession = QueryData<ReturnType<typeof userSessionsQuery>>[number]

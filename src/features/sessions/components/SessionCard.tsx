@@ -5,6 +5,12 @@ import { meetingTypeLabel, pillarLabel, type BookingStatus, type MeetingType, ty
 import { SessionStatusBadge } from './SessionStatusBadge'
 
 export type SessionCardProps = {
+  /**
+   * Element id, e.g. `sessionCardId(booking.id)` ("session-<id>") so /page#session-<id>
+   * links reach the card. The heading and the time get `<id>-title` / `<id>-time`
+   * (see sessionCardIds) for buttons that describe themselves with them.
+   */
+  id?: string
   /** Who the session is with, e.g. the prestador's or the employee's name. */
   heading: ReactNode
   /** Heading level inside the page (sections use h2, so cards default to h3). */
@@ -24,7 +30,14 @@ export type SessionCardProps = {
   children?: ReactNode
 }
 
+/** The card's element id for a booking: what `#session-<id>` links point at. */
+export const sessionCardId = (bookingId: string) => `session-${bookingId}`
+
+/** Ids of a card's heading and time, for aria-describedby of buttons in the card. */
+export const sessionCardIds = (cardId: string) => ({ title: `${cardId}-title`, time: `${cardId}-time` })
+
 export function SessionCard({
+  id,
   heading,
   headingLevel = 3,
   startsAt,
@@ -38,13 +51,24 @@ export function SessionCard({
   children,
 }: SessionCardProps) {
   const Heading = `h${headingLevel}` as const
+  const ids = id ? sessionCardIds(id) : null
   return (
-    <article className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article
+      id={id}
+      // Focusable from script only: a #session-<id> link moves focus to the card.
+      tabIndex={id ? -1 : undefined}
+      aria-labelledby={ids?.title}
+      className="relative flex scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <Heading className="text-lg font-semibold text-slate-900">{heading}</Heading>
+          <Heading id={ids?.title} className="text-lg font-semibold text-slate-900">
+            {heading}
+          </Heading>
           <p className="text-slate-700">
-            <time dateTime={startsAt}>{formatDateTime(startsAt, timeZone)}</time>
+            <time id={ids?.time} dateTime={startsAt}>
+              {formatDateTime(startsAt, timeZone)}
+            </time>
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -1,0 +1,113 @@
+// Cancels a session with a reason (cancel_booking). Used in the prestador's / especialista's
+// session modal and on the employee's card. What was typed stays after any failure; success
+// is only reported (onCancelled) once the server returned the cancelled booking.
+
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { Button } from '@/components/ui'
+import type { ActionResult, BookingRow } from '../api/booking-actions'
+import { ACTION_FALLBACK_MESSAGES, type ActionFailure } from '../lib/action-errors'
+import { validateCancelReason } from '../lib/validate'
+import { useCancelBooking } from '../hooks/use-booking-actions'
+import { FormAlert } from './FormAlert'
+import { ReasonField } from './ReasonField'
+
+export const CANCEL_FORM_TEXTS = {
+  reason: 'Motivo do cancelamento',
+  submit: 'Confirmar cancelamento',
+  pending: 'A cancelar…',
+  back: 'Voltar',
+} as const
+
+export const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
+
+const NETWORK: ActionFailure = { ok: false, kind: 'network', code: null, message: ACTION_FALLBACK_MESSAGES.network, field: null }
+
+export type CancelSessionFormProps = {
+  bookingId: string
+  /** Called once the server confirmed, with the cancelled booking. */
+  onCancelled: (booking: BookingRow) => void
+  /** "Voltar": close the form without cancelling. */
+  onDismiss: () => void
+  /** A sentence above the field (who will be told, etc.). */
+  intro?: string
+}
+
+export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: CancelSessionFormProps) {
+  const mutation = useCancelBooking()
+  const [text, setText] = useState('')
+  const [attempted, setAttempted] = useState(false)
+  const [failure, setFailure] = useState<ActionFailure | null>(null)
+  const fieldRef = useRef<HTMLTextAreaElement>(null)
+  const introId = useId()
+  const pending = mutation.isPending
+
+  const check = validateCancelReason(text)
+  const fieldError = !attempted
+    ? undefined
+    : !check.ok
+      ? check.error
+      : failure?.field === 'reason'
+        ? failure.message
+        : undefined
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (pending) return
+    setAttempted(true)
+    setFailure(null)
+    if (!check.ok) {
+      fieldRef.current?.focus()
+      return
+    }
+    let result: ActionResult
+    try {
+      result = await mutation.mutateAsync({ bookingId, reason: check.reason })
+    } catch {
+      result = NETWORK
+    }
+    if (result.ok) {
+      onCancelled(result.booking)
+      return
+    }
+    setFailure(result)
+    if (result.field === 'reason') fieldRef.current?.focus()
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-busy={pending || undefined}
+      aria-describedby={intro ? introId : undefined}
+      aria-label="Cancelar sessão"
+      className="flex flex-col gap-3"
+    >
+      {intro ? (
+        <p id={introId} className="text-sm text-slate-700">
+          {intro}
+        </p>
+      ) : null}
+      <ReasonField
+        ref={fieldRef}
+        label={CANCEL_FORM_TEXTS.reason}
+        value={text}
+        onValueChange={(next) => {
+          setText(next)
+          if (failure?.field === 'reason') setFailure(null)
+        }}
+        readOnly={pending}
+        error={fieldError}
+      />
+      <FormAlert message={failure && failure.field !== 'reason' ? failure.message : null} />
+      <div className="flex flex-wrap gap-2">
+        {/* aria-disabled, not disabled, while saving: a disabled button would drop the focus. */}
+        <Button type="submit" variant="danger" aria-disabled={pending || undefined} className={PENDING_CLASS}>
+          {pending ? CANCEL_FORM_TEXTS.pending : CANCEL_FORM_TEXTS.submit}
+        </Button>
+        <Button variant="secondary" onClick={onDismiss} disabled={pending}>
+          {CANCEL_FORM_TEXTS.back}
+        </Button>
+      </div>
+    </form>
+  )
+}

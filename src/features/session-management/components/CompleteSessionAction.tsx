@@ -1,0 +1,70 @@
+// "Marcar como realizada" (complete_booking): enabled once the session has started (the
+// button turns on by itself at the start time), reported only after the server confirmed.
+
+import { useId, useState } from 'react'
+import { Button } from '@/components/ui'
+import { useBoundaryClock } from '@/features/sessions'
+import type { ActionResult, BookingRow } from '../api/booking-actions'
+import { ACTION_FALLBACK_MESSAGES, type ActionFailure } from '../lib/action-errors'
+import { useCompleteBooking } from '../hooks/use-booking-actions'
+import { FormAlert } from './FormAlert'
+import { PENDING_CLASS } from './CancelSessionForm'
+
+export const COMPLETE_TEXTS = {
+  action: 'Marcar como realizada',
+  pending: 'A guardar…',
+  notStarted: 'Disponível quando a sessão começar.',
+} as const
+
+const NETWORK: ActionFailure = { ok: false, kind: 'network', code: null, message: ACTION_FALLBACK_MESSAGES.network, field: null }
+
+export type CompleteSessionActionProps = {
+  session: { id: string; starts_at: string }
+  onCompleted: (booking: BookingRow) => void
+}
+
+export function CompleteSessionAction({ session, onCompleted }: CompleteSessionActionProps) {
+  const mutation = useCompleteBooking()
+  const [failure, setFailure] = useState<ActionFailure | null>(null)
+  const startMs = Date.parse(session.starts_at)
+  const now = useBoundaryClock([startMs])
+  const started = Number.isFinite(startMs) && now >= startMs
+  const hintId = useId()
+  const pending = mutation.isPending
+
+  const complete = async () => {
+    if (pending || !started) return
+    setFailure(null)
+    let result: ActionResult
+    try {
+      result = await mutation.mutateAsync({ bookingId: session.id })
+    } catch {
+      result = NETWORK
+    }
+    if (result.ok) onCompleted(result.booking)
+    else setFailure(result)
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <Button
+          variant="secondary"
+          onClick={() => void complete()}
+          disabled={!started}
+          aria-disabled={pending || undefined}
+          aria-describedby={started ? undefined : hintId}
+          className={PENDING_CLASS}
+        >
+          {pending ? COMPLETE_TEXTS.pending : COMPLETE_TEXTS.action}
+        </Button>
+      </div>
+      {started ? null : (
+        <p id={hintId} className="text-sm text-slate-600">
+          {COMPLETE_TEXTS.notStarted}
+        </p>
+      )}
+      <FormAlert message={failure?.message} />
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+// Public API of the session-management feature: the prestador's / especialista's session
+// modal (link editor + reschedule, cancel, mark as done) and the employee's cancel action.
+export {
+  ACTION_ERROR_MESSAGES,
+  ACTION_FALLBACK_MESSAGES,
+  mapActionError,
+  type ActionErrorCode,
+  type ActionErrorField,
+  type ActionFailure,
+  type ActionFailureKind,
+  type RpcErrorLike,
+} from './lib/action-errors'
+export {
+  CANCEL_REASON_MAX_LENGTH,
+  endTimeFor,
+  initialRescheduleValues,
+  validateCancelReason,
+  validateReschedule,
+  VALIDATION_MESSAGES,
+  type RescheduleCheck,
+  type RescheduleErrors,
+  type RescheduleValues,
+} from './lib/validate'
+export {
+  ACTION_TIMEOUT_MS,
+  cancelBooking,
+  completeBooking,
+  rescheduleBooking,
+  type ActionResult,
+  type BookingRow,
+} from './api/booking-actions'
+export { applyBookingRow, mergeBookingRow } from './api/booking-cache'
+export { useCancelBooking, useCompleteBooking, useRescheduleBooking } from './hooks/use-booking-actions'
+export { CancelSessionForm, CANCEL_FORM_TEXTS, type CancelSessionFormProps } from './components/CancelSessionForm'
+export { RescheduleForm, RESCHEDULE_FORM_TEXTS, type RescheduleFormProps } from './components/RescheduleForm'
+export { CompleteSessionAction, COMPLETE_TEXTS, type CompleteSessionActionProps } from './components/CompleteSessionAction'
+export {
+  SessionManagement,
+  MANAGEMENT_TEXTS,
+  type ManagedSession,
+  type SessionManagementAction,
+  type SessionManagementProps,
+} from './components/SessionManagement'
+export { SessionManagementDialog, type SessionManagementDialogProps } from './components/SessionManagementDialog'
+export { EmployeeCancelSession, EMPLOYEE_CANCEL_TEXTS, type EmployeeCancelSessionProps } from './components/EmployeeCancelSession'
