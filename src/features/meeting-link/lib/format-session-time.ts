@@ -6,41 +6,14 @@
 
 import type { Month } from 'date-fns'
 import { pt } from 'date-fns/locale/pt'
+import { localDateTimeOf } from '@/lib/zoned-time'
 import { parseInstant } from './parse-instant'
 
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    // en-US + latn only to get plain ASCII numbers back; h23 avoids "24:00" at midnight.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
 /** Wall-clock fields of an instant in `timeZone`; throws RangeError for an unknown zone. */
 export function wallClockIn(instantMs: number, timeZone: string): WallClock {
-  const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {}
-  for (const part of formatterFor(timeZone).formatToParts(instantMs)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value)
-  }
-  const { year, month, day, hour, minute } = fields
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) {
-    throw new RangeError(`Cannot read wall-clock time in ${timeZone}`)
-  }
+  const { year, month, day, hour, minute } = localDateTimeOf(instantMs, timeZone)
   return { year, month, day, hour, minute }
 }
 
