@@ -1,21 +1,28 @@
-import { Badge, Card, EmptyState } from '@/components/ui'
+import { useState } from 'react'
+import { Badge, Button, Card, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
+import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
   SessionList,
   formatDateTime,
+  isUpcoming,
   pillarLabel,
+  sessionCardId,
+  sessionCardIds,
   sortSessions,
+  useBoundaryClock,
   useCallRequestQueue,
   useEspecialistaCases,
+  useScrollToHash,
+  type EspecialistaCase,
 } from '@/features/sessions'
 import { PageHeading } from './PageHeading'
 
 export function EspecialistaDashboardPage() {
   const profile = useProfile()
   const queue = useCallRequestQueue(profile.id)
-  const cases = useEspecialistaCases(profile.id)
 
   return (
     <>
@@ -52,43 +59,108 @@ export function EspecialistaDashboardPage() {
           </QueryState>
         </section>
 
-        <section aria-labelledby="cases-title">
-          <h2 id="cases-title" className="mb-3 text-lg font-semibold text-slate-800">
-            Os meus casos
-          </h2>
-          <QueryState
-            query={cases}
-            loadingLabel="A carregar os seus casos..."
-            errorMessage="Não foi possível carregar os seus casos."
-            isEmpty={(rows) => rows.every((c) => !c.booking)}
-            empty={<EmptyState title="Ainda não tem casos com sessão marcada." />}
-          >
-            {(rows) => {
-              const bookings = sortSessions(
-                rows.flatMap((c) => (c.booking ? [c.booking] : [])),
-                Date.now(),
-              )
-              return (
-                <SessionList label="Os meus casos">
-                  {bookings.map((b) => (
-                    <li key={b.id}>
-                      <SessionCard
-                        heading={b.client?.name ?? 'Colaborador'}
-                        startsAt={b.starts_at}
-                        timeZone={profile.time_zone}
-                        meetingType={b.meeting_type}
-                        status={b.status}
-                        pillar={b.pillar}
-                        details={[{ label: 'Prestador', value: b.prestador?.profile?.name ?? '—' }]}
-                      />
-                    </li>
-                  ))}
-                </SessionList>
-              )
-            }}
-          </QueryState>
-        </section>
+        <CasesSection />
       </div>
     </>
+  )
+}
+
+type CaseBooking = NonNullable<EspecialistaCase['booking']>
+
+/**
+ * "Os meus casos": the bookings made from the call requests this especialista holds, each
+ * with "Gerir sessão" opening the same session modal as the prestador's (link editor,
+ * reschedule, cancel).
+ */
+function CasesSection() {
+  const profile = useProfile()
+  const cases = useEspecialistaCases(profile.id)
+  const [open, setOpen] = useState<{ id: string; employeeName: string } | null>(null)
+  useScrollToHash(cases.isSuccess)
+  const selected = open ? cases.data?.find((c) => c.booking?.id === open.id)?.booking ?? undefined : undefined
+
+  return (
+    <section aria-labelledby="cases-title">
+      <h2 id="cases-title" className="mb-3 text-lg font-semibold text-slate-800">
+        Os meus casos
+      </h2>
+      <QueryState
+        query={cases}
+        loadingLabel="A carregar os seus casos..."
+        errorMessage="Não foi possível carregar os seus casos."
+        isEmpty={(rows) => rows.every((c) => !c.booking)}
+        empty={<EmptyState title="Ainda não tem casos com sessão marcada." />}
+      >
+        {(rows) => (
+          <CaseList
+            bookings={rows.flatMap((c) => (c.booking ? [c.booking] : []))}
+            timeZone={profile.time_zone}
+            onOpen={(b) => setOpen({ id: b.id, employeeName: b.client?.name ?? 'Colaborador' })}
+          />
+        )}
+      </QueryState>
+      <SessionManagementDialog
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        session={selected}
+        timeZone={profile.time_zone}
+        employeeName={selected?.client?.name ?? open?.employeeName ?? 'Colaborador'}
+        employeePhone={selected?.client?.phone ?? null}
+        prestadorName={selected?.prestador?.profile?.name ?? null}
+        actions={['reschedule', 'cancel']}
+      />
+    </section>
+  )
+}
+
+function CaseList({
+  bookings,
+  timeZone,
+  onOpen,
+}: {
+  bookings: CaseBooking[]
+  timeZone: string
+  onOpen: (booking: CaseBooking) => void
+}) {
+  const now = useBoundaryClock(bookings.map((b) => Date.parse(b.ends_at)))
+  return (
+    <SessionList label="Os meus casos">
+      {sortSessions(bookings, now).map((b) => {
+        const cardId = sessionCardId(b.id)
+        const ids = sessionCardIds(cardId)
+        const hasLink = Boolean(b.booking_links?.meeting_link)
+        return (
+          <li key={b.id}>
+            <SessionCard
+              id={cardId}
+              heading={b.client?.name ?? 'Colaborador'}
+              startsAt={b.starts_at}
+              timeZone={timeZone}
+              meetingType={b.meeting_type}
+              status={b.status}
+              pillar={b.pillar}
+              details={[{ label: 'Prestador', value: b.prestador?.profile?.name ?? '—' }]}
+              linkSlot={
+                b.meeting_type === 'virtual' && isUpcoming(b, now) ? (
+                  <Badge tone={hasLink ? 'success' : 'warning'}>{hasLink ? 'Link definido' : 'Sem link'}</Badge>
+                ) : null
+              }
+              actions={
+                // The card is clickable through this button's ::after (see PrestadorSessionsPage).
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  aria-describedby={`${ids.title} ${ids.time}`}
+                  onClick={() => onOpen(b)}
+                  className="after:absolute after:inset-0 after:rounded-lg"
+                >
+                  Gerir sessão
+                </Button>
+              }
+            />
+          </li>
+        )
+      })}
+    </SessionList>
   )
 }
