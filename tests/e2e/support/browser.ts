@@ -35,9 +35,10 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL((url) => url.pathname.startsWith('/login'))
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves test-results/e2e/<name>.png. Whole page by default; `fullPage: false` for the viewport (e.g. an open modal). */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   await fs.mkdir(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage })
   return file
 }
