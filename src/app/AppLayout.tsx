@@ -2,6 +2,7 @@ import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { Spinner, cn } from '@/components/ui'
 import { SignOutButton, homePathFor, roleLabel, useAuth, type AppRole } from '@/features/auth'
+import { NotificationBell } from '@/features/notifications/bell'
 
 const NAV: Record<AppRole, { to: string; label: string }[]> = {
   user: [{ to: homePathFor('user'), label: 'Meu percurso' }],
@@ -44,6 +45,7 @@ export function AppLayout() {
                 ))}
               </nav>
               <div className="ml-auto flex items-center gap-3">
+                <NotificationBell key={profile.id} profile={profile} />
                 <p className="text-right text-sm leading-tight">
                   <span className="block font-medium text-slate-900">{profile.name}</span>
                   <span className="block text-slate-600">{roleLabel(profile.role)}</span>

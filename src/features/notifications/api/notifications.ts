@@ -32,17 +32,6 @@ export async function fetchNotifications(userId: string, limit = NOTIFICATION_LI
   return data
 }
 
-/** How many of the person's notifications are unread (a HEAD request: no rows travel). */
-export async function fetchUnreadCount(userId: string): Promise<number> {
-  const { count, error } = await supabase
-    .from('notifications')
-    .select('id', { count: 'exact', head: true })
-    .eq('recipient_id', userId)
-    .is('read_at', null)
-  if (error) throw error
-  return count ?? 0
-}
-
 /** Marks one notification read. One already read (e.g. in another tab) is left as it was. */
 export async function markNotificationRead(id: string, readAt: string): Promise<void> {
   const { error } = await supabase

@@ -1,0 +1,60 @@
+// The one request the header bell makes on every page: the unread count. Kept apart from
+// the list and the writes (api/notifications.ts), which load with the list on first open.
+
+import { useEffect, useRef } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { supabase } from '@/lib/supabase'
+// Leaf import (not the sessions barrel, which would bring the session lists into the shell).
+import { sessionKeys } from '@/features/sessions/api/keys'
+import { notificationKeys } from './keys'
+
+/**
+ * Same refresh strategy as the session lists near a link window: every 10 s while the page
+ * is visible (TanStack Query skips intervals in hidden tabs) and on window focus. There is
+ * no realtime server locally, and a count is one HEAD request.
+ */
+export const NOTIFICATIONS_REFETCH_INTERVAL_MS = 10_000
+
+export const notificationPollingOptions = {
+  refetchInterval: NOTIFICATIONS_REFETCH_INTERVAL_MS,
+  refetchIntervalInBackground: false,
+  refetchOnWindowFocus: true,
+  staleTime: 5_000,
+} as const
+
+/** How many of the person's notifications are unread (a HEAD request: no rows travel). */
+export async function fetchUnreadCount(userId: string): Promise<number> {
+  const { count, error } = await supabase
+    .from('notifications')
+    .select('id', { count: 'exact', head: true })
+    .eq('recipient_id', userId)
+    .is('read_at', null)
+  if (error) throw error
+  return count ?? 0
+}
+
+/** The person's unread count, polled while the page is visible. */
+export function useUnreadNotificationCount(userId: string) {
+  return useQuery({
+    ...notificationPollingOptions,
+    queryKey: notificationKeys.unreadCount(userId),
+    queryFn: () => fetchUnreadCount(userId),
+  })
+}
+
+/**
+ * When the unread count goes up, something happened to one of the person's sessions
+ * (booked, link saved or changed, rescheduled, cancelled): refetch the session lists and
+ * the notification list now rather than at their next poll. Used once, by the bell.
+ */
+export function useRefreshOnNewNotifications(userId: string, count: number | undefined): void {
+  const queryClient = useQueryClient()
+  const previous = useRef<number | undefined>(undefined)
+  useEffect(() => {
+    const before = previous.current
+    previous.current = count
+    if (before === undefined || count === undefined || count <= before) return
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId) })
+    void queryClient.invalidateQueries({ queryKey: sessionKeys.all })
+  }, [count, queryClient, userId])
+}

@@ -1,0 +1,17 @@
+// Runs the 5-minute notice for the employee's session list while it is open, without the
+// page having to know: it observes the list's cached query (same key; `skipToken`, so it
+// never fetches or polls by itself) and hands its sessions to useSessionStartingNotice.
+
+import { useMemo } from 'react'
+import { skipToken, useQuery } from '@tanstack/react-query'
+// Leaf imports: the key and a shape-agnostic walker, not the sessions/meeting-link barrels.
+import { sessionKeys } from '@/features/sessions/api/keys'
+import { collectBookings } from '@/features/meeting-link/api/booking-link-cache'
+import { useSessionStartingNotice } from '../hooks/use-session-starting-notice'
+
+export default function SessionStartingWatcher({ userId }: { userId: string }) {
+  const { data } = useQuery<unknown>({ queryKey: sessionKeys.list({ role: 'user', userId }), queryFn: skipToken })
+  const sessions = useMemo(() => collectBookings(data), [data])
+  useSessionStartingNotice(sessions)
+  return null
+}
