@@ -1,0 +1,149 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PROFILES } from '@/test-utils/auth'
+import {
+  createFakeSessionsServer,
+  createTestQueryClient,
+  PEDRO,
+  Providers,
+  routerFor,
+  sessionRow,
+  stamp,
+  type FakeSessionsServer,
+} from '@/features/session-management/testing/fake-server'
+import { PrestadorSessionsPage } from './PrestadorSessionsPage'
+
+const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
+vi.mock('@/lib/supabase', () => ({
+  supabase: {
+    rpc: (...args: never[]) => holder.server!.rpc(...args),
+    from: (...args: never[]) => holder.server!.from(...args),
+  },
+}))
+
+const MIN = 60_000
+const NOW = Date.parse('2026-11-15T12:00:00Z')
+const at = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
+const PEDRO_PROFILE = { ...PROFILES.prestador, id: PEDRO }
+const ZOOM = 'https://zoom.us/j/123456789'
+
+const SOON = sessionRow({ id: 'b-soon', starts_at: '2026-11-15T14:00:00+00:00', ends_at: '2026-11-15T14:50:00+00:00' })
+const LINKED = sessionRow({
+  id: 'b-linked',
+  starts_at: '2026-11-16T09:00:00+00:00',
+  ends_at: '2026-11-16T09:50:00+00:00',
+  booking_links: { meeting_link: ZOOM, updated_at: stamp(1), updated_by: PEDRO },
+  client: { name: 'Maria Costa', email: 'maria@encontro.test', phone: '+351 913 456 789' },
+})
+const PHONE = sessionRow({ id: 'b-phone', meeting_type: 'phone', starts_at: '2026-11-17T10:00:00+00:00', ends_at: '2026-11-17T10:50:00+00:00' })
+const PAST = sessionRow({ id: 'b-past', status: 'completed', starts_at: at(NOW - 24 * 60 * MIN), ends_at: at(NOW - 23 * 60 * MIN) })
+
+let server: FakeSessionsServer
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+  server = createFakeSessionsServer({ bookings: [PAST, PHONE, LINKED, SOON] })
+  holder.server = server as never
+})
+afterEach(() => vi.useRealTimers())
+
+async function renderPage() {
+  render(
+    <Providers queryClient={createTestQueryClient()} profile={PEDRO_PROFILE}>
+      {routerFor('/prestador/sessions', <PrestadorSessionsPage />)}
+    </Providers>,
+  )
+  await screen.findByRole('list', { name: 'Próximas sessões' })
+  return userEvent.setup()
+}
+
+const card = (id: string) => document.getElementById(`session-${id}`) as HTMLElement
+const manage = (id: string) => within(card(id)).getByRole('button', { name: 'Gerir sessão' })
+
+describe('PrestadorSessionsPage', () => {
+  it('cards: upcoming first, then past; pt-PT date/time, employee, company, type, whether a link is set', async () => {
+    await renderPage()
+    const upcoming = within(screen.getByRole('list', { name: 'Próximas sessões' })).getAllByRole('article').map((a) => a.id)
+    expect(upcoming).toEqual(['session-b-soon', 'session-b-linked', 'session-b-phone'])
+    expect(within(screen.getByRole('list', { name: 'Sessões anteriores' })).getAllByRole('article').map((a) => a.id)).toEqual([
+      'session-b-past',
+    ])
+    const soon = card('b-soon')
+    expect(soon).toHaveAccessibleName('João Silva')
+    expect(soon).toHaveTextContent('15 nov. 2026 às 14:00')
+    expect(soon).toHaveTextContent('Acme Portugal')
+    expect(within(soon).getByText('Virtual')).toBeInTheDocument()
+    expect(within(soon).getByText('Sem link')).toBeInTheDocument()
+    expect(within(card('b-linked')).getByText('Link definido')).toBeInTheDocument()
+    expect(card('b-phone')).toHaveTextContent('+351 912 345 678')
+  })
+
+  it('"Gerir sessão" is a real button naming the session, and opens an accessible modal', async () => {
+    const user = await renderPage()
+    const button = manage('b-linked')
+    expect(button.tagName).toBe('BUTTON')
+    expect(button).toHaveAccessibleDescription('Maria Costa 16 nov. 2026 às 09:00')
+    await user.click(button)
+
+    const dialog = screen.getByRole('dialog', { name: 'Sessão com Maria Costa' })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(dialog).toHaveAccessibleDescription('16 nov. 2026 às 09:00 · Virtual')
+    const field = within(dialog).getByLabelText('Link da Reunião')
+    expect(field).toHaveValue(ZOOM)
+    expect(field).toHaveFocus()
+    expect(within(dialog).getByText('Plataforma detetada: Zoom')).toBeInTheDocument()
+    expect(await within(dialog).findByText(/Último a alterar: Dr\. Pedro Santos em/)).toBeInTheDocument()
+    for (const name of ['Guardar Link', 'Gerar link Jitsi', 'Reagendar', 'Cancelar sessão', 'Marcar como realizada']) {
+      expect(within(dialog).getByRole('button', { name })).toBeInTheDocument()
+    }
+
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(manage('b-linked')).toHaveFocus()
+  })
+
+  it('a link saved in the modal shows on the card ("Link definido")', async () => {
+    const user = await renderPage()
+    await user.click(manage('b-soon'))
+    const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
+    await user.type(within(dialog).getByLabelText('Link da Reunião'), ZOOM)
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar Link' }))
+    expect(await within(dialog).findByText('Link guardado.')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
+    await waitFor(() => expect(within(card('b-soon')).getByText('Link definido')).toBeInTheDocument())
+  })
+
+  it('phone session: the modal shows the employee phone and no link editor', async () => {
+    const user = await renderPage()
+    await user.click(manage('b-phone'))
+    const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
+    const phone = within(dialog).getByRole('link', { name: '+351 912 345 678' })
+    expect(phone).toHaveAttribute('href', 'tel:+351912345678')
+    // Focus starts on the first interactive element of the modal: the number to call.
+    expect(phone).toHaveFocus()
+    expect(within(dialog).queryByLabelText('Link da Reunião')).not.toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()
+  })
+
+  it('a reschedule confirmed by the server moves the card (same list, no reload)', async () => {
+    const user = await renderPage()
+    await user.click(manage('b-soon'))
+    const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
+    await user.click(within(dialog).getByRole('button', { name: 'Reagendar' }))
+    fireEvent.change(within(dialog).getByLabelText('Nova data'), { target: { value: '2026-11-18' } })
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
+    expect(await within(dialog).findByText('Sessão reagendada para 18 nov. 2026 às 14:00.')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
+    const upcoming = within(screen.getByRole('list', { name: 'Próximas sessões' })).getAllByRole('article').map((a) => a.id)
+    expect(upcoming).toEqual(['session-b-linked', 'session-b-phone', 'session-b-soon'])
+    expect(card('b-soon')).toHaveTextContent('18 nov. 2026 às 14:00')
+  })
+
+  it('the past, completed session opens read-only', async () => {
+    const user = await renderPage()
+    await user.click(manage('b-past'))
+    const dialog = screen.getByRole('dialog')
+    expect(within(dialog).getByText('Esta sessão já foi realizada: já não pode ser alterada.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Link da Reunião')).toBeDisabled()
+  })
+})

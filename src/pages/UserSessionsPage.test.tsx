@@ -1,0 +1,224 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PROFILES } from '@/test-utils/auth'
+import {
+  createFakeSessionsServer,
+  createTestQueryClient,
+  deferred,
+  JOAO,
+  PEDRO,
+  Providers,
+  routerFor,
+  sessionRow,
+  stamp,
+  type FakeSessionsServer,
+} from '@/features/session-management/testing/fake-server'
+import { UserSessionsPage } from './UserSessionsPage'
+
+const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
+vi.mock('@/lib/supabase', () => ({
+  supabase: {
+    rpc: (...args: never[]) => holder.server!.rpc(...args),
+    from: (...args: never[]) => holder.server!.from(...args),
+  },
+}))
+
+const MIN = 60_000
+// Fixed clock: 20 Nov 2026, 10:00 in Lisbon (UTC in winter).
+const NOW = Date.parse('2026-11-20T10:00:00Z')
+const at = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
+const ZOOM = 'https://zoom.us/j/123456789'
+const JOAO_PROFILE = { ...PROFILES.user, id: JOAO }
+
+// The seed's sessions, as the employee's query returns them (no link row outside the window).
+const IN_3_MIN = sessionRow({
+  id: 'b-in-3-min',
+  starts_at: at(NOW + 3 * MIN),
+  ends_at: at(NOW + 53 * MIN),
+  booking_links: { meeting_link: ZOOM, updated_at: stamp(1), updated_by: PEDRO },
+})
+const IN_2_HOURS = sessionRow({ id: 'b-in-2-hours', starts_at: at(NOW + 120 * MIN), ends_at: at(NOW + 170 * MIN) })
+const YESTERDAY = sessionRow({
+  id: 'b-yesterday',
+  status: 'completed',
+  starts_at: at(NOW - 24 * 60 * MIN),
+  ends_at: at(NOW - 24 * 60 * MIN + 50 * MIN),
+})
+const PHONE = sessionRow({ id: 'b-phone', meeting_type: 'phone', starts_at: at(NOW + 24 * 60 * MIN), ends_at: at(NOW + 24 * 60 * MIN + 50 * MIN) })
+const PRESENCIAL = sessionRow({
+  id: 'b-presencial',
+  meeting_type: 'presencial',
+  location: 'Rua Garrett 50, 1200-204 Lisboa',
+  starts_at: at(NOW + 7 * 24 * 60 * MIN),
+  ends_at: at(NOW + 7 * 24 * 60 * MIN + 50 * MIN),
+})
+const CANCELLED = sessionRow({
+  id: 'b-cancelled',
+  status: 'cancelled',
+  cancellation_reason: 'O prestador ficou doente.',
+  starts_at: at(NOW + 2 * 24 * 60 * MIN),
+  ends_at: at(NOW + 2 * 24 * 60 * MIN + 50 * MIN),
+})
+
+let server: FakeSessionsServer
+
+function setup(bookings = [IN_3_MIN, IN_2_HOURS, YESTERDAY, PHONE, PRESENCIAL, CANCELLED]) {
+  server = createFakeSessionsServer({ bookings })
+  holder.server = server as never
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+  setup()
+})
+afterEach(() => vi.useRealTimers())
+
+async function renderPage(path = '/user/sessions') {
+  const queryClient = createTestQueryClient()
+  render(
+    <Providers queryClient={queryClient} profile={JOAO_PROFILE}>
+      {routerFor(path, <UserSessionsPage />)}
+    </Providers>,
+  )
+  await screen.findByRole('list', { name: 'Próximas sessões' })
+  return { queryClient }
+}
+
+const card = (id: string) => document.getElementById(`session-${id}`) as HTMLElement
+const stateOf = (id: string) => card(id).querySelector('[data-link-state]')?.getAttribute('data-link-state')
+const cardIds = (listName: string) =>
+  within(screen.getByRole('list', { name: listName }))
+    .getAllByRole('article')
+    .map((a) => a.id)
+
+describe('UserSessionsPage', () => {
+  it('lists upcoming sessions first (soonest first), then past ones, each card reachable as #session-<id>', async () => {
+    await renderPage()
+    expect(screen.getByRole('heading', { level: 1, name: 'Meu percurso' })).toBeInTheDocument()
+    expect(cardIds('Próximas sessões')).toEqual([
+      'session-b-in-3-min',
+      'session-b-in-2-hours',
+      'session-b-phone',
+      'session-b-cancelled',
+      'session-b-presencial',
+    ])
+    expect(cardIds('Sessões anteriores')).toEqual(['session-b-yesterday'])
+    expect(card('b-in-3-min')).toHaveAccessibleName('Dr. Pedro Santos')
+    expect(within(card('b-in-3-min')).getByText('20 nov. 2026 às 10:03')).toHaveAttribute('dateTime', IN_3_MIN.starts_at)
+  })
+
+  it('keeps the "Marcar sessão" link in the header', async () => {
+    await renderPage()
+    expect(screen.getByRole('link', { name: 'Marcar sessão' })).toHaveAttribute('href', '/user/book')
+  })
+
+  it('shows every card state: join link, in preparation, phone, address, cancelled with reason, done', async () => {
+    await renderPage()
+    expect(stateOf('b-in-3-min')).toBe('open_with_link')
+    const join = within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na Reunião' })
+    expect(join).toHaveAttribute('href', ZOOM)
+    expect(join).toHaveAttribute('target', '_blank')
+
+    expect(stateOf('b-in-2-hours')).toBe('waiting')
+    expect(within(card('b-in-2-hours')).getByText('Link em preparação')).toBeInTheDocument()
+
+    expect(stateOf('b-phone')).toBe('phone')
+    // The employee's own number, from their profile embed.
+    expect(card('b-phone')).toHaveTextContent('O prestador irá ligar para o seu número: +351 912 345 678.')
+
+    expect(stateOf('b-presencial')).toBe('presencial')
+    expect(card('b-presencial')).toHaveTextContent('Morada: Rua Garrett 50, 1200-204 Lisboa')
+
+    expect(stateOf('b-cancelled')).toBe('cancelled')
+    expect(card('b-cancelled')).toHaveTextContent('Motivo: O prestador ficou doente.')
+
+    expect(stateOf('b-yesterday')).toBe('ended')
+    expect(card('b-yesterday')).toHaveTextContent('Sessão já realizada')
+  })
+
+  it('offers "Cancelar sessão" on active upcoming sessions only, naming the session', async () => {
+    await renderPage()
+    const withCancel = ['b-in-3-min', 'b-in-2-hours', 'b-phone', 'b-presencial']
+    for (const id of withCancel) {
+      expect(within(card(id)).getByRole('button', { name: 'Cancelar sessão' })).toHaveAccessibleDescription(
+        expect.stringContaining('Dr. Pedro Santos'),
+      )
+    }
+    expect(within(card('b-cancelled')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+    expect(within(card('b-yesterday')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+  })
+
+  it('the employee cancels with a reason; the card says "Sessão cancelada" only after the server confirmed', async () => {
+    await renderPage()
+    const user = userEvent.setup()
+    const c = card('b-in-2-hours')
+    await user.click(within(c).getByRole('button', { name: 'Cancelar sessão' }))
+    const field = await within(c).findByLabelText('Motivo do cancelamento')
+    await user.click(within(c).getByRole('button', { name: 'Confirmar cancelamento' }))
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Indique o motivo do cancelamento.'))
+    expect(server.rpc).not.toHaveBeenCalled()
+
+    const gate = deferred<void>()
+    server.nextRpc(async (name, args) => {
+      await gate.promise
+      return server.answer(name, args)
+    })
+    await user.type(field, 'Tenho uma reunião nessa hora.')
+    await user.click(within(c).getByRole('button', { name: 'Confirmar cancelamento' }))
+    expect(within(c).getByRole('button', { name: 'A cancelar…' })).toBeInTheDocument()
+    expect(within(c).queryByText('Sessão cancelada.')).not.toBeInTheDocument()
+    expect(stateOf('b-in-2-hours')).toBe('waiting')
+    gate.resolve()
+    await waitFor(() => expect(within(c).getByText('Sessão cancelada.')).toHaveFocus())
+    expect(server.rpc).toHaveBeenCalledWith('cancel_booking', { p_booking_id: 'b-in-2-hours', p_reason: 'Tenho uma reunião nessa hora.' })
+    expect(stateOf('b-in-2-hours')).toBe('cancelled')
+    expect(c).toHaveTextContent('Motivo: Tenho uma reunião nessa hora.')
+    expect(within(c).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+  })
+
+  it('a #session-<id> link brings that card into focus once the list is loaded', async () => {
+    await renderPage('/user/sessions#session-b-presencial')
+    await waitFor(() => expect(card('b-presencial')).toHaveFocus())
+  })
+
+  it('an empty list has an empty state, not a blank page', async () => {
+    setup([])
+    render(
+      <Providers queryClient={createTestQueryClient()} profile={JOAO_PROFILE}>
+        {routerFor('/user/sessions', <UserSessionsPage />)}
+      </Providers>,
+    )
+    expect(await screen.findByText('Ainda não tem sessões.')).toBeInTheDocument()
+  })
+})
+
+describe('UserSessionsPage without reload', () => {
+  beforeEach(() => {
+    vi.useRealTimers()
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true })
+  })
+
+  it('a link the prestador saves appears within 15 s (the list polls while a session is near)', async () => {
+    setup([{ ...IN_3_MIN, booking_links: null }, IN_2_HOURS])
+    await renderPage()
+    expect(stateOf('b-in-3-min')).toBe('open_without_link')
+    expect(card('b-in-3-min')).toHaveTextContent('O link ainda não foi partilhado pelo prestador')
+
+    // Pedro saves the link on the server.
+    server.rows.get('b-in-3-min')!.booking_links = { meeting_link: ZOOM, updated_at: stamp(2), updated_by: PEDRO }
+    await act(() => vi.advanceTimersByTimeAsync(15_000))
+    await waitFor(() => expect(stateOf('b-in-3-min')).toBe('open_with_link'))
+    expect(within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na Reunião' })).toHaveAttribute('href', ZOOM)
+  })
+
+  it('a session moves to "Sessões anteriores" by itself when it ends', async () => {
+    setup([IN_3_MIN, IN_2_HOURS])
+    await renderPage()
+    expect(cardIds('Próximas sessões')).toEqual(['session-b-in-3-min', 'session-b-in-2-hours'])
+    await act(() => vi.advanceTimersByTimeAsync(53 * MIN + 1))
+    await waitFor(() => expect(cardIds('Sessões anteriores')).toEqual(['session-b-in-3-min']))
+    expect(stateOf('b-in-3-min')).toBe('ended')
+    expect(within(card('b-in-3-min')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+  })
+})
