@@ -4,6 +4,8 @@ import type { Figure } from './budget.ts'
 export interface BenchContext {
   /** project root (absolute) */
   root: string
+  /** cores of the machine (os.availableParallelism()) */
+  nproc: number
   /** a temp dir private to this module; deleted by the runner afterwards */
   tmpDir: string
   /** progress line on stderr, prefixed with the module id */
