@@ -14,7 +14,7 @@ import { startStack } from '../supabase/local/stack.ts'
 import type { Figure } from './lib/budget.ts'
 import type { BenchModule } from './lib/module.ts'
 import { median, ratio } from './lib/stats.ts'
-import { explainAs, planOutline, queryAs, type Claims, type ExplainRun } from './support/explain.ts'
+import { explainAs, planOutline, queryAs, type ApiRole, type Claims, type ExplainRun } from './support/explain.ts'
 import { FILL, fillDatabase } from './support/fill.ts'
 
 export const RLS_BUDGET = {
@@ -78,6 +78,19 @@ const employeeList = (bookings: string, me: string) =>
   `select * from public.${bookings} where user_id = ${uuidLiteral(me)} order by starts_at`
 
 /**
+ * The app's list with its booking_links embed as a plain left join lateral (the rows PostgREST
+ * reads, without its JSON wrapper): what the policies of both tables cost.
+ */
+const employeeListLateral = (bookings: string, links: string, me: string) => `
+  select b.*, l.meeting_link, l.updated_at as link_updated_at, l.updated_by as link_updated_by
+  from public.${bookings} b
+  left join lateral (
+    select bl.meeting_link, bl.updated_at, bl.updated_by from public.${links} bl where bl.booking_id = b.id
+  ) l on true
+  where b.user_id = ${uuidLiteral(me)}
+  order by b.starts_at`
+
+/**
  * What PostgREST 12 runs for select=*,booking_links(meeting_link,updated_at,updated_by)&user_id=eq.<me>
  * &order=starts_at.asc (to-one embed = left join lateral; db-max-rows 1000 = limit 1000), with
  * the filter value inlined instead of a bind parameter.
@@ -119,10 +132,15 @@ interface Measured {
   outline: string[]
 }
 
-async function measure(db: pg.Client, claims: Claims, sql: string, runs = RUNS, warmup = WARMUP_RUNS): Promise<Measured> {
-  for (let i = 0; i < warmup; i++) await explainAs(db, claims, sql)
+async function measure(
+  db: pg.Client,
+  claims: Claims,
+  sql: string,
+  { runs = RUNS, warmup = WARMUP_RUNS, role = 'authenticated' as ApiRole } = {},
+): Promise<Measured> {
+  for (let i = 0; i < warmup; i++) await explainAs(db, claims, sql, role)
   const out: ExplainRun[] = []
-  for (let i = 0; i < runs; i++) out.push(await explainAs(db, claims, sql))
+  for (let i = 0; i < runs; i++) out.push(await explainAs(db, claims, sql, role))
   const last = out[out.length - 1]!
   return {
     runs: out,
@@ -130,7 +148,7 @@ async function measure(db: pg.Client, claims: Claims, sql: string, runs = RUNS, 
     planningMs: median(out.map((r) => r.planningMs)),
     buffers: median(out.map((r) => r.buffers)),
     rows: last.rows,
-    outline: planOutline(last.plan.Plan),
+    outline: planOutline(last.plan.Plan, true),
   }
 }
 
@@ -199,18 +217,25 @@ export const rlsScaleBench: BenchModule = {
       if (Number(embedReal!.page_total) !== emp!.n) throw new Error(`embed query returned ${embedReal!.page_total} rows, expected ${emp!.n}`)
 
       ctx.log(`EXPLAIN ANALYZE: ${WARMUP_RUNS} warm-up + ${RUNS} measured runs per query`)
+      const noRls = { role: 'service_role' as const }
       const m = {
         listReal: await measure(db, employee, employeeList('bookings', emp!.id)),
         listNaive: await measure(db, employee, employeeList('bookings_naive', emp!.id)),
-        embedReal: await measure(db, employee, employeeListWithLinks('bookings', 'booking_links', emp!.id)),
-        embedNaive: await measure(db, employee, employeeListWithLinks('bookings_naive', 'booking_links_naive', emp!.id)),
+        lateralReal: await measure(db, employee, employeeListLateral('bookings', 'booking_links', emp!.id)),
+        lateralNaive: await measure(db, employee, employeeListLateral('bookings_naive', 'booking_links_naive', emp!.id)),
+        lateralNoRls: await measure(db, employee, employeeListLateral('bookings', 'booking_links', emp!.id), noRls),
+        pgrstReal: await measure(db, employee, employeeListWithLinks('bookings', 'booking_links', emp!.id)),
+        pgrstNoRls: await measure(db, employee, employeeListWithLinks('bookings', 'booking_links', emp!.id), noRls),
         weekReal: await measure(db, prestador, prestadorWeek('bookings', pre!.id, pre!.from, pre!.to)),
         weekNaive: await measure(db, prestador, prestadorWeek('bookings_naive', pre!.id, pre!.from, pre!.to)),
-        // Informational: what happens when the client leaves the filter to RLS (fewer runs: slow).
-        unfilteredReal: await measure(db, employee, employeeListUnfiltered('bookings'), 5, 1),
+        // What happens when a client leaves the filtering to RLS (fewer runs: slow).
+        unfilteredReal: await measure(db, employee, employeeListUnfiltered('bookings'), { runs: 5, warmup: 1 }),
       }
       if (m.weekReal.rows !== pre!.n || m.weekNaive.rows !== pre!.n) {
         throw new Error(`prestador week: ${m.weekReal.rows} / ${m.weekNaive.rows} rows, expected ${pre!.n}`)
+      }
+      if (m.lateralReal.rows !== emp!.n || m.lateralNaive.rows !== emp!.n) {
+        throw new Error(`list + links: ${m.lateralReal.rows} / ${m.lateralNaive.rows} rows, expected ${emp!.n}`)
       }
       if (m.unfilteredReal.rows !== emp!.n) throw new Error(`unfiltered list: ${m.unfilteredReal.rows} rows, expected ${emp!.n}`)
 
@@ -221,32 +246,41 @@ export const rlsScaleBench: BenchModule = {
         unit,
         ...(budget ? { budget } : {}),
       })
+      const ms = (x: Measured) => x.executionMs
       const figures: Figure[] = [
-        fig('employee_list.real.execution_ms', `employee list (${emp!.n} rows), real policies: median execution`, m.listReal.executionMs, 'ms', { op: '<=', limit: RLS_BUDGET.employeeListMs }),
-        fig('employee_list.naive.execution_ms', 'employee list, naive policies: median execution', m.listNaive.executionMs, 'ms'),
-        fig('employee_list.speedup', 'employee list: naive / real', ratio(m.listNaive.executionMs, m.listReal.executionMs), 'x', { op: '>=', limit: RLS_BUDGET.speedup }),
-        fig('employee_list.real.buffers', 'employee list, real: shared buffers', m.listReal.buffers, 'blocks'),
-        fig('employee_list.naive.buffers', 'employee list, naive: shared buffers', m.listNaive.buffers, 'blocks'),
-        fig('employee_list_links.real.execution_ms', 'employee list + booking_links embed (PostgREST shape), real: median execution', m.embedReal.executionMs, 'ms'),
-        fig('employee_list_links.naive.execution_ms', 'employee list + booking_links embed, naive: median execution', m.embedNaive.executionMs, 'ms'),
-        fig('employee_list_links.speedup', 'employee list + embed: naive / real', ratio(m.embedNaive.executionMs, m.embedReal.executionMs), 'x'),
-        fig('employee_list_links.real.buffers', 'employee list + embed, real: shared buffers', m.embedReal.buffers, 'blocks'),
-        fig('prestador_week.real.execution_ms', `prestador week (${pre!.n} rows), real policies: median execution`, m.weekReal.executionMs, 'ms'),
-        fig('prestador_week.naive.execution_ms', 'prestador week, naive policies: median execution', m.weekNaive.executionMs, 'ms'),
-        fig('prestador_week.speedup', 'prestador week: naive / real', ratio(m.weekNaive.executionMs, m.weekReal.executionMs), 'x'),
-        fig('prestador_week.real.buffers', 'prestador week, real: shared buffers', m.weekReal.buffers, 'blocks'),
-        fig('employee_list_unfiltered.real.execution_ms', 'employee list without user_id filter (RLS alone), real: median execution', m.unfilteredReal.executionMs, 'ms'),
-        fig('fill_seconds', `fill ${FILL.bookings.toLocaleString('en-US')} bookings + naive copy`, fillSeconds, 's'),
+        fig('employee_list.real.execution_ms', `(a) employee list (${emp!.n} rows), real policies: median execution`, ms(m.listReal), 'ms', { op: '<=', limit: RLS_BUDGET.employeeListMs }),
+        fig('employee_list.naive.execution_ms', '(a) employee list, naive policies: median execution', ms(m.listNaive), 'ms'),
+        fig('employee_list.speedup', '(a) employee list: naive / real', ratio(ms(m.listNaive), ms(m.listReal)), 'x', { op: '>=', limit: RLS_BUDGET.speedup }),
+        fig('employee_list.real.planning_ms', '(a) employee list, real: median planning', m.listReal.planningMs, 'ms'),
+        fig('employee_list.real.buffers', '(a) employee list, real: shared buffers', m.listReal.buffers, 'blocks'),
+        fig('employee_list.naive.buffers', '(a) employee list, naive: shared buffers', m.listNaive.buffers, 'blocks'),
+        fig('employee_list_links.real.execution_ms', '(a) list + booking_links (left join lateral), real: median execution', ms(m.lateralReal), 'ms'),
+        fig('employee_list_links.naive.execution_ms', '(a) list + booking_links, naive: median execution', ms(m.lateralNaive), 'ms'),
+        fig('employee_list_links.speedup', '(a) list + booking_links: naive / real', ratio(ms(m.lateralNaive), ms(m.lateralReal)), 'x'),
+        fig('employee_list_links.no_rls.execution_ms', '(a) list + booking_links, no RLS (service_role): median execution', ms(m.lateralNoRls), 'ms'),
+        fig('employee_list_links.real.buffers', '(a) list + booking_links, real: shared buffers', m.lateralReal.buffers, 'blocks'),
+        fig('employee_list_links.no_rls.buffers', '(a) list + booking_links, no RLS: shared buffers', m.lateralNoRls.buffers, 'blocks'),
+        fig('employee_list_postgrest.real.execution_ms', '(a) full PostgREST statement (embed + JSON body), real: median execution', ms(m.pgrstReal), 'ms'),
+        fig('employee_list_postgrest.no_rls.execution_ms', '(a) full PostgREST statement, no RLS: median execution', ms(m.pgrstNoRls), 'ms'),
+        fig('prestador_week.real.execution_ms', `(b) prestador week (${pre!.n} rows), real policies: median execution`, ms(m.weekReal), 'ms'),
+        fig('prestador_week.naive.execution_ms', '(b) prestador week, naive policies: median execution', ms(m.weekNaive), 'ms'),
+        fig('prestador_week.speedup', '(b) prestador week: naive / real', ratio(ms(m.weekNaive), ms(m.weekReal)), 'x'),
+        fig('prestador_week.real.buffers', '(b) prestador week, real: shared buffers', m.weekReal.buffers, 'blocks'),
+        fig('prestador_week.naive.buffers', '(b) prestador week, naive: shared buffers', m.weekNaive.buffers, 'blocks'),
+        fig('employee_list_unfiltered.real.execution_ms', 'employee list without the user_id filter (RLS alone), real: median execution', ms(m.unfilteredReal), 'ms'),
+        fig('fill_seconds', `fill ${FILL.bookings.toLocaleString('en-US')} bookings + naive copy + vacuum`, fillSeconds, 's'),
       ]
       const outline = (name: string, x: Measured) => [`${name}:`, ...x.outline.map((l) => `    ${l}`)].join('\n')
       const notes = [
         `Data: ${sizes!.bookings} bookings (heap ${sizes!.bookings_heap}, with indexes ${sizes!.bookings_total}), ${sizes!.booking_links} booking_links, ${sizes!.call_requests} call_requests, ${sizes!.profiles} profiles; shared_buffers ${sizes!.shared_buffers}.`,
         'Bulk load with session_replication_role = replica: FK checks and triggers skipped (profiles, company_id, created_by written by the fill itself; no notifications). CHECK, unique and the no-overlap exclusion constraint were enforced.',
         'Naive form: bookings_naive/booking_links_naive with the same rows and only a primary key; policies with bare auth.uid() and per-row private.is_admin()/case_booking_ids().',
-        outline('plan, employee list, real', m.listReal),
-        outline('plan, employee list, naive', m.listNaive),
-        outline('plan, employee list + embed, real', m.embedReal),
-        outline('plan, prestador week, real', m.weekReal),
+        `Links cost: list + booking_links takes ${ms(m.lateralReal).toFixed(3)} ms under RLS vs ${ms(m.lateralNoRls).toFixed(3)} ms without (service_role); the full PostgREST statement adds its JSON body (${ms(m.pgrstNoRls).toFixed(3)} ms without RLS).`,
+        outline('plan, (a) employee list, real', m.listReal),
+        outline('plan, (a) employee list, naive', m.listNaive),
+        outline('plan, (a) list + booking_links, real', m.lateralReal),
+        outline('plan, (b) prestador week, real', m.weekReal),
+        outline('plan, (b) prestador week, naive', m.weekNaive),
       ]
       const keep = (x: Measured) => ({
         executionMs: x.runs.map((r) => r.executionMs),
@@ -267,7 +301,8 @@ export const rlsScaleBench: BenchModule = {
           warmupRuns: WARMUP_RUNS,
           queries: {
             employeeList: employeeList('bookings', '00000000-0000-0000-0000-000000000000'),
-            employeeListWithLinks: employeeListWithLinks('bookings', 'booking_links', '00000000-0000-0000-0000-000000000000'),
+            employeeListLateral: employeeListLateral('bookings', 'booking_links', '00000000-0000-0000-0000-000000000000'),
+            employeeListPostgrest: employeeListWithLinks('bookings', 'booking_links', '00000000-0000-0000-0000-000000000000'),
             prestadorWeek: prestadorWeek('bookings', '00000000-0000-0000-0000-000000000000', pre!.from, pre!.to),
           },
           naivePolicies: NAIVE_SQL.trim(),

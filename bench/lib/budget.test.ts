@@ -30,6 +30,8 @@ describe('formatting', () => {
     expect(formatNumber(4.268)).toBe('4.27')
     expect(formatNumber(57.34)).toBe('57.3')
     expect(formatNumber(123.6)).toBe('124')
+    expect(formatNumber(51)).toBe('51')
+    expect(formatNumber(0)).toBe('0')
     expect(formatNumber(12345.4)).toBe('12,345')
     expect(formatValue(250, 'x')).toBe('250x')
     expect(formatValue(1.5, 'ms')).toBe('1.50 ms')
@@ -40,10 +42,10 @@ describe('formatting', () => {
       { id: 'b', label: 'requests/s | 50', value: 900, unit: 'req/s' },
     ]
     const text = textTable(figures)
-    expect(text).toMatch(/p95 at 50 connections\s+25\.0 ms\s+<= 20\.0 ms\s+FAIL/)
+    expect(text).toMatch(/p95 at 50 connections\s+25 ms\s+<= 20 ms\s+FAIL/)
     expect(text).toMatch(/requests\/s \| 50\s+900 req\/s\s+-\s+INFO/)
     const md = markdownTable(figures)
-    expect(md).toContain('| p95 at 50 connections | 25.0 ms | <= 20.0 ms | **FAIL** |')
+    expect(md).toContain('| p95 at 50 connections | 25 ms | <= 20 ms | **FAIL** |')
     expect(md).toContain('| requests/s \\| 50 | 900 req/s | - | - |')
   })
 })

@@ -1,13 +1,13 @@
 /** Text and markdown rendering of benchmark figures (pure, no I/O). */
 import { verdict, type Budget, type Figure } from './budget.ts'
 
-/** 3 significant digits for small values, no decimals from 1000 up: 0.142, 4.27, 57.3, 1234. */
+/** 3 significant digits for small values, no decimals for integers or from 100 up: 0.142, 4.27, 57.3, 51, 1,234. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value)
   const abs = Math.abs(value)
   if (abs === 0) return '0'
   if (abs >= 1000) return Math.round(value).toLocaleString('en-US')
-  if (abs >= 100) return value.toFixed(0)
+  if (abs >= 100 || Number.isInteger(value)) return value.toFixed(0)
   if (abs >= 10) return value.toFixed(1)
   if (abs >= 1) return value.toFixed(2)
   return value.toPrecision(3)
