@@ -10,7 +10,7 @@
 //
 // Render it conditionally or with `open`; the content is unmounted while closed.
 
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { cn } from './cn'
 
@@ -95,6 +95,9 @@ function DialogPanel({
   const contentRef = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const descriptionId = useId()
+  // Read while rendering the opening, before React changes the page: a trigger that the
+  // opening itself removes is still the focused element here.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
   const onCloseRef = useRef(onClose)
   useEffect(() => {
     onCloseRef.current = onClose
@@ -104,7 +107,6 @@ function DialogPanel({
   useEffect(() => {
     const panel = panelRef.current
     if (!panel) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     stack.push(panel)
     const content = contentRef.current
     const first = initialFocusRef?.current ?? (content ? tabStops(content)[0] : undefined) ?? panel
@@ -127,7 +129,7 @@ function DialogPanel({
       if (index >= 0) stack.splice(index, 1)
       if (stack.length === 0) document.body.style.overflow = overflow
       const target =
-        opener && opener.isConnected
+        opener && opener.isConnected && opener !== document.body
           ? opener
           : (returnFocusRef?.current ?? document.getElementById('main-content'))
       target?.focus()

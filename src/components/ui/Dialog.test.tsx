@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Dialog } from './Dialog'
+
+function Harness({ onCloseSpy = () => {} }: { onCloseSpy?: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [typed, setTyped] = useState('')
+  return (
+    <main id="main-content" tabIndex={-1}>
+      <button type="button" onClick={() => setOpen(true)}>
+        Nova sessão
+      </button>
+      <button type="button">Outro botão</button>
+      <Dialog
+        open={open}
+        onClose={() => {
+          onCloseSpy()
+          setOpen(false)
+        }}
+        title="Nova sessão"
+        description="Marque uma sessão para um colaborador."
+      >
+        <label>
+          Nome
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </label>
+        <button type="button">Guardar</button>
+      </Dialog>
+    </main>
+  )
+}
+
+describe('Dialog', () => {
+  it('is a labelled, described modal dialog that takes focus to its first field', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(screen.getByRole('button', { name: 'Nova sessão' }))
+    const dialog = screen.getByRole('dialog', { name: 'Nova sessão' })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(dialog).toHaveAccessibleDescription('Marque uma sessão para um colaborador.')
+    expect(screen.getByLabelText('Nome')).toHaveFocus()
+  })
+
+  it('traps Tab and Shift+Tab inside', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(screen.getByRole('button', { name: 'Nova sessão' }))
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Guardar' })).toHaveFocus()
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Fechar' })).toHaveFocus()
+    await user.tab()
+    expect(screen.getByLabelText('Nome')).toHaveFocus()
+    await user.tab({ shift: true })
+    expect(screen.getByRole('button', { name: 'Fechar' })).toHaveFocus()
+  })
+
+  it('Escape closes it and focus returns to the trigger', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    render(<Harness onCloseSpy={onClose} />)
+    const trigger = screen.getByRole('button', { name: 'Nova sessão' })
+    await user.click(trigger)
+    await user.type(screen.getByLabelText('Nome'), 'abc')
+    await user.keyboard('{Escape}')
+    expect(onClose).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(trigger).toHaveFocus()
+  })
+
+  it('the close button closes it too', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(screen.getByRole('button', { name: 'Nova sessão' }))
+    await user.click(screen.getByRole('button', { name: 'Fechar' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Nova sessão' })).toHaveFocus()
+  })
+
+  it('focus that leaves the dialog is brought back', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(screen.getByRole('button', { name: 'Nova sessão' }))
+    screen.getByRole('button', { name: 'Outro botão' }).focus()
+    expect(screen.getByRole('dialog').contains(document.activeElement)).toBe(true)
+  })
+
+  it('honours initialFocusRef and falls back to the main content when the trigger is gone', async () => {
+    function Removing() {
+      const [open, setOpen] = useState(false)
+      const ref = useRef<HTMLButtonElement>(null)
+      return (
+        <main id="main-content" tabIndex={-1}>
+          {open ? null : (
+            <button type="button" onClick={() => setOpen(true)}>
+              Abrir
+            </button>
+          )}
+          <Dialog open={open} onClose={() => setOpen(false)} title="Título" initialFocusRef={ref}>
+            <input aria-label="Campo" />
+            <button ref={ref} type="button">
+              Confirmar
+            </button>
+          </Dialog>
+        </main>
+      )
+    }
+    const user = userEvent.setup()
+    render(<Removing />)
+    await user.click(screen.getByRole('button', { name: 'Abrir' }))
+    expect(screen.getByRole('button', { name: 'Confirmar' })).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('main')).toHaveFocus()
+  })
+
+  it('Escape closes only the innermost of nested dialogs', async () => {
+    function Nested() {
+      const [outer, setOuter] = useState(true)
+      const [inner, setInner] = useState(false)
+      return (
+        <Dialog open={outer} onClose={() => setOuter(false)} title="Exterior">
+          <button type="button" onClick={() => setInner(true)}>
+            Abrir interior
+          </button>
+          <Dialog open={inner} onClose={() => setInner(false)} title="Interior">
+            <button type="button">Dentro</button>
+          </Dialog>
+        </Dialog>
+      )
+    }
+    const user = userEvent.setup()
+    render(<Nested />)
+    await user.click(screen.getByRole('button', { name: 'Abrir interior' }))
+    expect(screen.getByRole('button', { name: 'Dentro' })).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog', { name: 'Interior' })).not.toBeInTheDocument()
+    expect(screen.getByRole('dialog', { name: 'Exterior' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Abrir interior' })).toHaveFocus()
+  })
+})
