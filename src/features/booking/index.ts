@@ -56,3 +56,15 @@ export { BookingWizard, WIZARD_TEXTS } from './components/BookingWizard'
 export { SlotPicker, DayField, type SlotPickerProps, type DayFieldProps } from './components/SlotPicker'
 export { MeetingTypeField } from './components/MeetingTypeField'
 export { ChoiceGroup, SelectField, TextAreaField, FormError, type ChoiceOption } from './components/fields'
+export { AdminNewBooking, AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBooking'
+export {
+  BookingActionButtons,
+  BookingActionDialog,
+  EditBookingForm,
+  RescheduleBookingForm,
+  CancelBookingForm,
+  type BookingAction,
+  type BookingActionKind,
+} from './components/AdminBookingActions'
+export { AdminBookingFiltersForm, AdminBookingsTable, type AdminBookingsTableProps } from './components/AdminBookingsTable'
+export { MissingLinksPanel } from './components/MissingLinksPanel'

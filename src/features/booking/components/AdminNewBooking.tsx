@@ -1,0 +1,170 @@
+// "Nova sessão": the admin books for an employee. empresa -> colaborador -> prestador ->
+// dia -> horário livre -> tipo. Source admin_manual.
+
+import { useRef, useState, type FormEvent } from 'react'
+import { Button, useToast } from '@/components/ui'
+import { Dialog } from '@/components/ui/Dialog'
+import { useProfile } from '@/features/auth'
+import { formatDateTime, pillarLabel, type MeetingType } from '@/features/sessions'
+import { isValidDay, todayIn } from '../lib/booking-days'
+import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
+import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { useCreateAdminBooking } from '../hooks/use-booking-mutations'
+import { useCompanies, useEmployees, usePrestadores } from '../hooks/use-booking-queries'
+import { FormError, SelectField } from './fields'
+import { MeetingTypeField } from './MeetingTypeField'
+import { DayField, SlotPicker } from './SlotPicker'
+
+const FIELDS: BookingField[] = ['company', 'employee', 'prestador', 'day', 'slot', 'meetingType']
+
+export const ADMIN_NEW_BOOKING_TEXTS = {
+  open: 'Nova sessão',
+  title: 'Nova sessão',
+  submit: 'Marcar sessão',
+  submitting: 'A marcar a sessão...',
+  success: (who: string, when: string) => `Sessão marcada para ${who}: ${when}.`,
+} as const
+
+/** The "Nova sessão" button and its dialog. */
+export function AdminNewBooking() {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{ADMIN_NEW_BOOKING_TEXTS.open}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={ADMIN_NEW_BOOKING_TEXTS.title} description="Marque uma sessão em nome de um colaborador." size="lg">
+        <AdminNewBookingForm onDone={() => setOpen(false)} />
+      </Dialog>
+    </>
+  )
+}
+
+export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
+  const profile = useProfile()
+  const toast = useToast()
+  const create = useCreateAdminBooking()
+  const today = todayIn(profile.time_zone)
+
+  const [draft, setDraft] = useState<BookingDraft>(EMPTY_DRAFT)
+  const [attempted, setAttempted] = useState(false)
+  const [slotError, setSlotError] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const refs = {
+    company: useRef<HTMLSelectElement>(null),
+    employee: useRef<HTMLSelectElement>(null),
+    prestador: useRef<HTMLSelectElement>(null),
+    day: useRef<HTMLInputElement>(null),
+    slot: useRef<HTMLFieldSetElement>(null),
+    meetingType: useRef<HTMLFieldSetElement>(null),
+  }
+
+  const companies = useCompanies()
+  const employees = useEmployees(draft.company || null)
+  const prestadores = usePrestadores(null)
+  const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
+  const employee = employees.data?.find((e) => e.id === draft.employee) ?? null
+
+  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
+  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
+
+  const update = (patch: Partial<BookingDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setFormError(null)
+    if ('slot' in patch) setSlotError(null)
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (create.isPending) return
+    setAttempted(true)
+    setFormError(null)
+    const found = validateBookingDraft(draft, FIELDS, today)
+    const first = FIELDS.find((f) => found[f])
+    if (first) {
+      refs[first as keyof typeof refs]?.current?.focus()
+      return
+    }
+    if (!prestador || !employee || !draft.slot || !draft.meetingType) return
+    const slot = draft.slot
+    create.mutate(
+      { userId: employee.id, prestador, slot, meetingType: draft.meetingType },
+      {
+        onSuccess: () => {
+          toast.show(ADMIN_NEW_BOOKING_TEXTS.success(employee.name, formatDateTime(slot.starts_at, profile.time_zone)), 'success')
+          onDone()
+        },
+        onError: (error) => {
+          if (isSlotTaken(error)) {
+            setDraft((d) => ({ ...d, slot: null }))
+            setSlotError(SLOT_TAKEN_MESSAGE)
+            refs.slot.current?.focus()
+          } else {
+            setFormError(bookingErrorMessage(error))
+          }
+        },
+      },
+    )
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-busy={create.isPending || undefined}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label="Empresa"
+          selectRef={refs.company}
+          value={draft.company}
+          onChange={(company) => update({ company, employee: '' })}
+          placeholder={companies.isPending ? 'A carregar...' : 'Escolha a empresa'}
+          options={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          error={errors.company ?? (companies.isError ? 'Não foi possível carregar as empresas.' : undefined)}
+        />
+        <SelectField
+          label="Colaborador"
+          selectRef={refs.employee}
+          value={draft.employee}
+          onChange={(id) => update({ employee: id })}
+          disabled={!draft.company}
+          placeholder={!draft.company ? 'Escolha primeiro a empresa' : employees.isPending ? 'A carregar...' : 'Escolha o colaborador'}
+          options={(employees.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${e.email})` }))}
+          error={errors.employee ?? (employees.isError ? 'Não foi possível carregar os colaboradores.' : undefined)}
+          hint={draft.company && employees.data?.length === 0 ? 'Esta empresa ainda não tem colaboradores.' : undefined}
+        />
+      </div>
+      <SelectField
+        label="Prestador"
+        selectRef={refs.prestador}
+        value={draft.prestador}
+        onChange={(id) => update({ prestador: id, slot: null })}
+        placeholder={prestadores.isPending ? 'A carregar...' : 'Escolha o prestador'}
+        options={(prestadores.data ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.specialty} (${pillarLabel(p.pillar)})` }))}
+        error={errors.prestador ?? (prestadores.isError ? 'Não foi possível carregar os prestadores.' : undefined)}
+      />
+      <DayField inputRef={refs.day} value={draft.day} min={today} onChange={(day) => update({ day, slot: null })} error={errors.day} />
+      <SlotPicker
+        name="admin-slot"
+        prestadorId={draft.prestador || null}
+        day={dayForSlots}
+        value={draft.slot}
+        onChange={(slot) => update({ slot })}
+        error={slotError ?? errors.slot}
+        groupRef={refs.slot}
+      />
+      <MeetingTypeField
+        name="admin-meeting-type"
+        groupRef={refs.meetingType}
+        value={draft.meetingType}
+        onChange={(meetingType: MeetingType) => update({ meetingType })}
+        error={errors.meetingType}
+        address={prestador?.address}
+      />
+      <FormError>{formError}</FormError>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? ADMIN_NEW_BOOKING_TEXTS.submitting : ADMIN_NEW_BOOKING_TEXTS.submit}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancelar
+        </Button>
+      </div>
+    </form>
+  )
+}
