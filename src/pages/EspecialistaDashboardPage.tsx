@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Badge, Button, Card, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
+import { AssignCallRequestButton, CallRequestAssignment, waitingTimeLabel } from '@/features/booking'
 import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
@@ -32,6 +33,8 @@ export function EspecialistaDashboardPage() {
           <h2 id="queue-title" className="mb-3 text-lg font-semibold text-slate-800">
             Pedidos em espera
           </h2>
+          {/* Outside the list: the "Atribuir" dialog outlives a queue refresh that empties it. */}
+          <CallRequestAssignment>
           <QueryState
             query={queue}
             loadingLabel="A carregar os pedidos..."
@@ -48,15 +51,20 @@ export function EspecialistaDashboardPage() {
                         <Badge tone="brand">{pillarLabel(r.pillar)}</Badge>
                       </div>
                       <p className="text-sm text-slate-600">
-                        Pedido em <time dateTime={r.created_at}>{formatDateTime(r.created_at, profile.time_zone)}</time>
+                        Pedido em <time dateTime={r.created_at}>{formatDateTime(r.created_at, profile.time_zone)}</time> · à
+                        espera há {waitingTimeLabel(r.created_at)}
                       </p>
                       {r.notes ? <p className="whitespace-pre-line text-slate-800">{r.notes}</p> : null}
+                      <div>
+                        <AssignCallRequestButton request={r} />
+                      </div>
                     </Card>
                   </li>
                 ))}
               </ul>
             )}
           </QueryState>
+          </CallRequestAssignment>
         </section>
 
         <CasesSection />

@@ -68,3 +68,11 @@ export {
 } from './components/AdminBookingActions'
 export { AdminBookingFiltersForm, AdminBookingsTable, type AdminBookingsTableProps } from './components/AdminBookingsTable'
 export { MissingLinksPanel } from './components/MissingLinksPanel'
+export {
+  CallRequestAssignment,
+  AssignCallRequestButton,
+  AssignCallRequestDialog,
+  AssignCallRequestForm,
+  ASSIGN_TEXTS,
+  type AssignableRequest,
+} from './components/AssignCallRequest'

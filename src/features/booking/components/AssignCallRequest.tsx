@@ -1,0 +1,227 @@
+// "Atribuir": the especialista turns an open call request into a booking with a prestador of
+// the request's pillar, in a free slot; type defaults to phone. All through the
+// assign_call_request RPC (source specialist_referral, request linked and held by her).
+//
+// <CallRequestAssignment> wraps the queue and owns the one dialog; <AssignCallRequestButton>
+// in each queue item opens it. The dialog keeps the request as it was opened, so when the
+// queue refreshes (the request was taken by another especialista) the message stays readable.
+
+import { createContext, useContext, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { Badge, Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Dialog } from '@/components/ui/Dialog'
+import { useProfile } from '@/features/auth'
+import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
+import { isValidDay, todayIn } from '../lib/booking-days'
+import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE, BookingRequestError } from '../lib/booking-errors'
+import { EMPTY_DRAFT, validateBookingDraft, waitingTimeLabel, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { useAssignCallRequest } from '../hooks/use-booking-mutations'
+import { usePrestadores } from '../hooks/use-booking-queries'
+import { ChoiceGroup, FormError } from './fields'
+import { MeetingTypeField } from './MeetingTypeField'
+import { DayField, SlotPicker } from './SlotPicker'
+
+/** The call request fields the dialog needs (a row of the especialista's queue). */
+export type AssignableRequest = {
+  id: string
+  pillar: Pillar
+  notes: string
+  created_at: string
+  client: { name: string | null } | null
+}
+
+const FIELDS: BookingField[] = ['prestador', 'day', 'slot', 'meetingType']
+
+export const ASSIGN_TEXTS = {
+  open: 'Atribuir',
+  title: 'Atribuir pedido',
+  submit: 'Atribuir e marcar sessão',
+  submitting: 'A atribuir...',
+  success: (who: string, type: string, prestador: string, when: string) =>
+    `Pedido de ${who} atribuído: sessão (${type}) com ${prestador} a ${when}.`,
+} as const
+
+const OpenAssign = createContext<((request: AssignableRequest) => void) | null>(null)
+
+/** Wraps the queue: holds the one "Atribuir" dialog. */
+export function CallRequestAssignment({ children }: { children: ReactNode }) {
+  const [request, setRequest] = useState<AssignableRequest | null>(null)
+  return (
+    <OpenAssign.Provider value={setRequest}>
+      {children}
+      <AssignCallRequestDialog request={request} onClose={() => setRequest(null)} />
+    </OpenAssign.Provider>
+  )
+}
+
+export function AssignCallRequestButton({ request }: { request: AssignableRequest }) {
+  const open = useContext(OpenAssign)
+  if (!open) throw new Error('AssignCallRequestButton must be inside <CallRequestAssignment>')
+  return (
+    <Button size="sm" onClick={() => open(request)} aria-label={`Atribuir o pedido de ${request.client?.name ?? 'colaborador'}`}>
+      {ASSIGN_TEXTS.open}
+    </Button>
+  )
+}
+
+export function AssignCallRequestDialog({ request, onClose }: { request: AssignableRequest | null; onClose: () => void }) {
+  return (
+    <Dialog
+      open={request !== null}
+      onClose={onClose}
+      title={ASSIGN_TEXTS.title}
+      description={request ? `${request.client?.name ?? 'Colaborador'} · ${pillarLabel(request.pillar)}` : undefined}
+      size="lg"
+    >
+      {request ? <AssignCallRequestForm key={request.id} request={request} onDone={onClose} /> : null}
+    </Dialog>
+  )
+}
+
+export function AssignCallRequestForm({ request, onDone }: { request: AssignableRequest; onDone: () => void }) {
+  const profile = useProfile()
+  const toast = useToast()
+  const assign = useAssignCallRequest()
+  const today = todayIn(profile.time_zone)
+  const who = request.client?.name ?? 'Colaborador'
+
+  const [draft, setDraft] = useState<BookingDraft>({ ...EMPTY_DRAFT, pillar: request.pillar, meetingType: 'phone' })
+  const [attempted, setAttempted] = useState(false)
+  const [slotError, setSlotError] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  /** The request is no longer open (taken by someone else, or gone): nothing left to do here. */
+  const [closedMessage, setClosedMessage] = useState<string | null>(null)
+  const refs = {
+    prestador: useRef<HTMLFieldSetElement>(null),
+    day: useRef<HTMLInputElement>(null),
+    slot: useRef<HTMLFieldSetElement>(null),
+    meetingType: useRef<HTMLFieldSetElement>(null),
+  }
+  const closeRef = useRef<HTMLDivElement>(null)
+
+  const prestadores = usePrestadores(request.pillar)
+  const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
+  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
+  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
+
+  const update = (patch: Partial<BookingDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setFormError(null)
+    if ('slot' in patch) setSlotError(null)
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (assign.isPending || closedMessage) return
+    setAttempted(true)
+    setFormError(null)
+    const found = validateBookingDraft(draft, FIELDS, today)
+    const first = FIELDS.find((f) => found[f])
+    if (first) {
+      refs[first as keyof typeof refs]?.current?.focus()
+      return
+    }
+    if (!prestador || !draft.slot || !draft.meetingType) return
+    const slot = draft.slot
+    const meetingType: MeetingType = draft.meetingType
+    assign.mutate(
+      { callRequestId: request.id, prestadorId: prestador.id, slot, meetingType },
+      {
+        onSuccess: () => {
+          toast.show(ASSIGN_TEXTS.success(who, meetingTypeLabel(meetingType).toLowerCase(), prestador.name, formatDateTime(slot.starts_at, profile.time_zone)), 'success')
+          onDone()
+        },
+        onError: (error) => {
+          if (isSlotTaken(error)) {
+            setDraft((d) => ({ ...d, slot: null }))
+            setSlotError(SLOT_TAKEN_MESSAGE)
+            refs.slot.current?.focus()
+          } else if (error instanceof BookingRequestError && (error.kind === 'call_request_taken' || error.kind === 'call_request_not_found')) {
+            setClosedMessage(error.message)
+            // After React shows the message and the close button.
+            setTimeout(() => closeRef.current?.querySelector('button')?.focus(), 0)
+          } else {
+            setFormError(bookingErrorMessage(error))
+          }
+        },
+      },
+    )
+  }
+
+  const requestSummary = (
+    <div className="flex flex-col gap-1 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium text-slate-900">{who}</span>
+        <Badge tone="brand">{pillarLabel(request.pillar)}</Badge>
+        <span className="text-slate-600">À espera há {waitingTimeLabel(request.created_at)}</span>
+      </div>
+      {request.notes ? <p className="whitespace-pre-line text-slate-800">{request.notes}</p> : null}
+    </div>
+  )
+
+  if (closedMessage) {
+    return (
+      <div className="flex flex-col gap-4">
+        {requestSummary}
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950">
+          {closedMessage}
+        </p>
+        <p className="text-sm text-slate-700">A lista de pedidos em espera foi atualizada.</p>
+        <div ref={closeRef}>
+          <Button variant="secondary" onClick={onDone}>
+            Fechar
+          </Button>
+        </div>
+      </div>
+    )
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-busy={assign.isPending || undefined}>
+      {requestSummary}
+      {prestadores.isPending ? (
+        <Spinner label="A carregar os prestadores..." />
+      ) : prestadores.isError ? (
+        <ErrorState message="Não foi possível carregar os prestadores." onRetry={() => prestadores.refetch()} retrying={prestadores.isRefetching} />
+      ) : prestadores.data.length === 0 ? (
+        <EmptyState title={`Não há prestadores ativos de ${pillarLabel(request.pillar)}.`} />
+      ) : (
+        <ChoiceGroup
+          legend={`Prestador (${pillarLabel(request.pillar)})`}
+          name="assign-prestador"
+          groupRef={refs.prestador}
+          options={prestadores.data.map((p) => ({ value: p.id, label: p.name, description: p.specialty }))}
+          value={draft.prestador}
+          onChange={(id) => update({ prestador: id, slot: null })}
+          error={errors.prestador}
+        />
+      )}
+      <DayField inputRef={refs.day} value={draft.day} min={today} onChange={(day) => update({ day, slot: null })} error={errors.day} />
+      <SlotPicker
+        name="assign-slot"
+        prestadorId={draft.prestador || null}
+        day={dayForSlots}
+        value={draft.slot}
+        onChange={(slot) => update({ slot })}
+        error={slotError ?? errors.slot}
+        groupRef={refs.slot}
+      />
+      <MeetingTypeField
+        name="assign-meeting-type"
+        groupRef={refs.meetingType}
+        value={draft.meetingType}
+        onChange={(meetingType) => update({ meetingType })}
+        error={errors.meetingType}
+        address={prestador?.address}
+      />
+      <FormError>{formError}</FormError>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={assign.isPending}>
+          {assign.isPending ? ASSIGN_TEXTS.submitting : ASSIGN_TEXTS.submit}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancelar
+        </Button>
+      </div>
+    </form>
+  )
+}
