@@ -11,6 +11,7 @@ import type { Figure } from './lib/budget.ts'
 import {
   findLeaks,
   firstLoad,
+  firstLoadComposition,
   sizeFirstLoad,
   type FileSize,
   type Leak,
@@ -44,6 +45,8 @@ function moduleGraphPlugin(root: string, out: ModuleGraph): Plugin {
       for (const item of Object.values(bundle)) {
         if (item.type !== 'chunk') continue
         out.chunks[item.fileName] = item.moduleIds.map(rel)
+        out.sizes ??= {}
+        for (const [id, m] of Object.entries(item.modules)) out.sizes[rel(id)] = (out.sizes[rel(id)] ?? 0) + m.renderedLength
         if (item.facadeModuleId) out.facades[item.fileName] = rel(item.facadeModuleId)
       }
       for (const id of this.getModuleIds()) {
@@ -65,7 +68,7 @@ export interface BenchBuild {
 /** `vite build` of the app (the project's vite.config.ts) into outDir, with manifest + module graph. */
 export async function buildForBench(root: string, outDir: string): Promise<BenchBuild> {
   const { build } = await import('vite')
-  const graph: ModuleGraph = { chunks: {}, facades: {}, imports: {} }
+  const graph: ModuleGraph = { chunks: {}, facades: {}, imports: {}, sizes: {} }
   const t0 = performance.now()
   // A production build whoever calls us: vitest sets NODE_ENV=test, and Vite (and the React
   // plugin) would then ship React's development build.
@@ -77,7 +80,8 @@ export async function buildForBench(root: string, outDir: string): Promise<Bench
       configFile: path.join(root, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, manifest: true, reportCompressedSize: false },
+      // chunkSizeWarningLimit: we report sizes ourselves, against the budget
+      build: { outDir, emptyOutDir: true, manifest: true, reportCompressedSize: false, chunkSizeWarningLimit: 100_000 },
       plugins: [moduleGraphPlugin(root, graph)],
     })
   } finally {
@@ -96,13 +100,16 @@ export async function buildForBench(root: string, outDir: string): Promise<Bench
 }
 
 export interface BundleReport {
-  pages: Array<{ route: string; key: string } & SizedFirstLoad>
+  pages: Array<{ route: string; key: string; composition: Array<{ group: string; bytes: number }> } & SizedFirstLoad>
   /** other roles' page code found in the first load of /user/sessions */
   leaks: Leak[]
 }
 
 export function bundleReport(b: Pick<BenchBuild, 'manifest' | 'graph' | 'sizes'>): BundleReport {
-  const pages = ROLE_PAGES.map((p) => ({ ...p, ...sizeFirstLoad(firstLoad(b.manifest, p.key), b.sizes) }))
+  const pages = ROLE_PAGES.map((p) => {
+    const load = firstLoad(b.manifest, p.key)
+    return { ...p, ...sizeFirstLoad(load, b.sizes), composition: firstLoadComposition(load, b.graph) }
+  })
   const [user, ...others] = ROLE_PAGES
   const leaks = findLeaks(b.manifest, b.graph, user.key, others.map((o) => o.key))
   return { pages, leaks }
@@ -143,9 +150,10 @@ export const bundleBench: BenchModule = {
       budget: { op: '<=', limit: 0 },
     })
     const user = report.pages[0]!
+    const top = user.composition.slice(0, 8).map((c) => `${c.group} ${kB(c.bytes).toFixed(1)}`).join(', ')
     const notes = [
-      `/user/sessions downloads ${user.js.length} JS files (${user.js.join(', ')}) and ${user.css.length} CSS file(s); ` +
-        `raw JS ${kB(user.jsRaw).toFixed(1)} kB.`,
+      `/user/sessions downloads ${user.js.length} JS files and ${user.css.length} CSS file(s): ${user.files.map((f) => `${f.file} ${kB(f.gzip).toFixed(1)}`).join(', ')} (kB gzip); raw JS ${kB(user.jsRaw).toFixed(1)} kB.`,
+      `Largest parts of that first load (kB of rendered code before minification and gzip): ${top}.`,
       ...report.leaks.map((l) => `LEAK: ${l.kind === 'page-chunk' ? l.file : l.module} (${l.page}) in ${l.file}`),
     ]
     return {
@@ -161,6 +169,7 @@ export const bundleBench: BenchModule = {
           cssGzip: p.cssGzip,
           cssRaw: p.cssRaw,
           files: p.files,
+          composition: p.composition,
         })),
         leaks: report.leaks,
       },

@@ -288,7 +288,7 @@ export const rlsScaleBench: BenchModule = {
         buffers: x.runs.map((r) => r.buffers),
         medianPlanningMs: x.planningMs,
         rows: x.rows,
-        plan: x.runs[x.runs.length - 1]!.plan,
+        plan: x.outline,
       })
       return {
         figures,

@@ -8,6 +8,7 @@
  *   npm run bench -- --only api-load   some modules (comma-separated ids); results are written
  *   npm run bench -- --skip rls-scale  only with --write (a partial run would overwrite a full one)
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -48,6 +49,19 @@ const opts = parseArgs(process.argv.slice(2))
 const selected = MODULES.filter((m) => (opts.only.length === 0 || opts.only.includes(m.id)) && !opts.skip.includes(m.id))
 const complete = selected.length === MODULES.length
 const machine = machineInfo()
+
+function gitState(): BenchResults['git'] {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim()
+    const changed = git('status', '--porcelain', '--untracked-files=normal', '--', '.', ':!bench/results.json', ':!bench/RESULTS.md')
+    return { commit: git('rev-parse', 'HEAD'), changedFiles: changed ? changed.split('\n').length : 0 }
+  } catch {
+    return undefined
+  }
+}
+/** at the start: the bundle is built from the work tree as it is now */
+const git = gitState()
+
 const started = new Date()
 const t0 = performance.now()
 
@@ -113,8 +127,10 @@ for (const mod of selected) {
 }
 await fs.rm(tmpRoot, { recursive: true, force: true }).catch(() => {})
 
+
 const results: BenchResults = {
   startedAt: started.toISOString(),
+  ...(git ? { git } : {}),
   durationMs: performance.now() - t0,
   complete,
   machine,

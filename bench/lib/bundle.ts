@@ -35,6 +35,8 @@ export interface ModuleGraph {
   facades: Record<string, string>
   /** module id -> ids of the modules it imports statically */
   imports: Record<string, string[]>
+  /** module id -> bytes of code it contributes to its chunk before minification (Rolldown's renderedLength) */
+  sizes?: Record<string, number>
 }
 
 export interface FirstLoad {
@@ -175,6 +177,33 @@ export function findLeaks(
     }
   }
   return leaks
+}
+
+/** 'node_modules/@supabase/auth-js/dist/x.js' -> '@supabase/auth-js'; 'src/features/auth/x.ts' -> 'src/features/auth'. */
+export function moduleGroup(id: string): string {
+  const parts = id.split('/')
+  const nm = parts.lastIndexOf('node_modules')
+  if (nm >= 0) {
+    const name = parts[nm + 1] ?? id
+    return name.startsWith('@') ? `${name}/${parts[nm + 2] ?? ''}` : name
+  }
+  if (parts[0] === 'src') return parts.slice(0, parts[1] === 'features' ? 3 : 2).join('/')
+  return id
+}
+
+/**
+ * What a first load is made of: bytes of rendered code (before minification and gzip) per
+ * package / source folder, largest first. Not the shipped size: the ranking is what matters.
+ */
+export function firstLoadComposition(load: FirstLoad, graph: ModuleGraph): Array<{ group: string; bytes: number }> {
+  const totals = new Map<string, number>()
+  for (const file of load.js) {
+    for (const id of graph.chunks[file] ?? []) {
+      const g = moduleGroup(id)
+      totals.set(g, (totals.get(g) ?? 0) + (graph.sizes?.[id] ?? 0))
+    }
+  }
+  return [...totals].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes || a.group.localeCompare(b.group))
 }
 
 function unique<T>(xs: T[]): T[] {

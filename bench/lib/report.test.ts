@@ -44,6 +44,10 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Total run time 2 min 5 s. Overall: **FAIL**.')
     expect(md).toContain('`api` — FAIL in 1 min 0 s; load average before: 0.50')
     expect(md).toContain('| p95 at 50 conn | 31 ms | <= 20 ms | **FAIL** |')
+    // budgets first, then the module's own table
+    expect(md.indexOf('## Budgets')).toBeLessThan(md.indexOf('## API'))
+    expect(md.split('| p95 at 50 conn |').length).toBe(3)
+    expect(md).toContain('`broken` failed to run')
     expect(md).toContain('- one line note')
     expect(md).not.toContain('Seq Scan')
     expect(md).toContain('Error: no stack')

@@ -26,6 +26,8 @@ export interface ModuleReport {
 
 export interface BenchResults {
   startedAt: string
+  /** the code measured: HEAD and how many files differed from it (the tree may be shared) */
+  git?: { commit: string; changedFiles: number }
   durationMs: number
   /** modules run (all of them unless --only/--skip) */
   complete: boolean
@@ -65,7 +67,16 @@ export function renderMarkdown(r: BenchResults): string {
       `Total run time ${formatDuration(r.durationMs)}. Overall: **${r.status.toUpperCase()}**` +
       (r.complete ? '.' : ' (partial run: not every module ran).'),
     '',
+    ...(r.git
+      ? ['', `Code: \`${r.git.commit.slice(0, 12)}\`${r.git.changedFiles ? ` plus ${r.git.changedFiles} changed file(s) in the work tree` : ''}.`]
+      : []),
+    '',
     'Raw samples, plans and per-file sizes: `bench/results.json`.',
+    '',
+    '## Budgets',
+    '',
+    markdownTable(r.modules.flatMap((m) => m.figures.filter((f) => f.budget))),
+    ...r.modules.filter((m) => m.status === 'error').map((m) => `\n\`${m.id}\` failed to run: see below.`),
   ]
   for (const m of r.modules) {
     const load = m.loadAverageBefore === undefined ? '' : `; load average before: ${m.loadAverageBefore.toFixed(2)}`
