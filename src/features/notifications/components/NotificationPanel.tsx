@@ -121,11 +121,11 @@ function NotificationItem({
         onClick={onOpen}
         className="min-w-0 flex-1 rounded text-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
       >
-        {unread ? <span className="sr-only">{T.unread} </span> : null}
+        {unread ? <span className="sr-only">{T.unread}</span> : null}{unread ? ' ' : null}
         <span id={titleId} className={cn('block text-slate-900', unread ? 'font-semibold' : 'font-medium')}>
           {title}
-        </span>
-        <span className="block text-slate-700">{body}</span>
+        </span>{' '}
+        <span className="block text-slate-700">{body}</span>{' '}
         <time dateTime={n.created_at} className="mt-0.5 block text-xs text-slate-500">
           {formatDateTime(n.created_at, profile.time_zone)}
         </time>
