@@ -168,7 +168,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
         <p className="text-sm text-slate-700">A lista de pedidos em espera foi atualizada.</p>
         <div ref={closeRef}>
           <Button variant="secondary" onClick={onDone}>
-            Fechar
+            Voltar aos pedidos
           </Button>
         </div>
       </div>
