@@ -214,7 +214,7 @@ export async function loadRun(
     cpu['other processes on the machine'] = Math.max(0, machineAfter.busy - machineBefore.busy - ours)
     cpu.idle = machineAfter.idle - machineBefore.idle
     const steal = machineAfter.steal - machineBefore.steal
-    if (steal > 0) cpu['steal (hypervisor)'] = steal
+    if (steal > 0.01 * wall) cpu['steal (hypervisor)'] = steal
   }
   const coresUsed = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round((v / wall) * 100) / 100]))
   return {
@@ -287,7 +287,7 @@ export const apiLoadBench: BenchModule = {
       if (direct) ctx.log(`50 connections, PostgREST direct: ${direct.rps.toFixed(0)} req/s, p95 ${direct.p95.toFixed(1)} ms`)
 
       // 50 users who do not fire back-to-back: Poisson arrivals at half the measured capacity.
-      const rate = Math.max(50, Math.round((atBudget.rps * 0.5) / 50) * 50)
+      const rate = Math.max(50, Math.floor((atBudget.rps * 0.5) / 50) * 50)
       const open = await openLoop({
         baseUrl: stack.apiUrl,
         ratePerSecond: rate,

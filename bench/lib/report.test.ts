@@ -42,6 +42,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(results)
     expect(md).toContain('on 2026-11-25 — 2 CPUs (Test CPU), 23.5 GiB RAM, Node v20.20.2')
     expect(md).toContain('Total run time 2 min 5 s. Overall: **FAIL**.')
+    expect(md).not.toContain('\n\n\n')
     expect(md).toContain('`api` — FAIL in 1 min 0 s; load average before: 0.50')
     expect(md).toContain('| p95 at 50 conn | 31 ms | <= 20 ms | **FAIL** |')
     // budgets first, then the module's own table
