@@ -1,0 +1,106 @@
+// Path 3 of the booking issue, in real Chromium against a fresh stack: Rita (especialista)
+// assigns Maria's open call request (Saúde Mental) to Pedro by phone; the session shows in
+// Rita's cases and on Maria's /user/sessions, and the request leaves the queue.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, formatLocalDate, isoWeekday, localDateTimeOf } from '../../src/lib/zoned-time'
+import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
+
+const ZONE = 'Europe/Lisbon'
+
+let browser: Browser
+let context: BrowserContext | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** The next `weekday` (1 = Monday) at least 7 days from today in Lisbon, "YYYY-MM-DD". */
+function nextWeeks(weekday: number): string {
+  let day = addDays(localDateTimeOf(Date.now(), ZONE), 7)
+  while (isoWeekday(day) !== weekday) day = addDays(day, 1)
+  return formatLocalDate(day)
+}
+
+/** Chooses a radio the way a pointer does: the radios are drawn by their labels. */
+async function pick(radio: Locator): Promise<void> {
+  await radio.locator('xpath=ancestor::label[1]').click()
+  expect(await radio.isChecked()).toBe(true)
+}
+
+/** Fills "Dia" from `firstDay` on until a day has free slots, and picks the first one. */
+async function chooseFirstFreeSlot(scope: Page | Locator, firstDay: string): Promise<{ day: string; startsAt: string; time: string }> {
+  let day = firstDay
+  for (let i = 0; i < 14; i++) {
+    await scope.getByLabel('Dia', { exact: true }).fill(day)
+    const first = scope.getByRole('group', { name: 'Horário' }).getByRole('radio').first()
+    const none = scope.getByText('Não há horários livres neste dia.')
+    await first.or(none).waitFor()
+    if (!(await none.isVisible())) {
+      const startsAt = (await first.getAttribute('value'))!
+      const time = (await first.evaluate((el) => el.closest('label')?.textContent ?? ''))!
+      await pick(first)
+      return { day, startsAt, time }
+    }
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    day = formatLocalDate(addDays({ year: y, month: m, day: d }, 1))
+  }
+  throw new Error(`No free slot in the 14 days from ${firstDay}`)
+}
+
+async function personPage(email: string): Promise<Page> {
+  context = await newContext(browser)
+  const page = await context.newPage()
+  await signIn(page, email)
+  return page
+}
+
+describe('booking path 3: the especialista assigns a call request', () => {
+  it('Rita assigns Maria\'s request to Pedro by phone; it shows in her cases and on Maria\'s page', async () => {
+    const rita = await personPage('rita@encontro.test')
+    await rita.waitForURL('**/especialista/dashboard')
+    const queue = rita.getByRole('list', { name: 'Pedidos em espera' })
+    const request = queue.getByRole('listitem').filter({ hasText: 'Maria Costa' })
+    await request.getByText(/à espera há \d+ horas?/).waitFor()
+    await request.getByRole('button', { name: 'Atribuir o pedido de Maria Costa' }).click()
+
+    const dialog = rita.getByRole('dialog', { name: 'Atribuir pedido' })
+    await dialog.waitFor()
+    await dialog.getByText('stress no trabalho', { exact: false }).waitFor()
+    // Only prestadores of the request's pillar; phone is the default type.
+    await pick(dialog.getByRole('radio', { name: /Dr\. Pedro Santos/ }))
+    await expect(dialog.getByRole('radio', { name: /Ana Ferreira/ }).count()).resolves.toBe(0)
+    await expect(dialog.getByRole('radio', { name: /^Telefone/ }).isChecked()).resolves.toBe(true)
+    const slot = await chooseFirstFreeSlot(dialog, nextWeeks(4))
+    await screenshot(rita, 'booking-especialista-assign', { fullPage: false })
+
+    await dialog.getByRole('button', { name: 'Atribuir e marcar sessão' }).click()
+    const when = formatSessionDateTime(slot.startsAt, ZONE)
+    await rita.getByRole('status').filter({ hasText: `Pedido de Maria Costa atribuído: sessão (telefone) com Dr. Pedro Santos a ${when}.` }).waitFor()
+    await dialog.waitFor({ state: 'detached' })
+
+    // The request left the queue; the case is in "Os meus casos".
+    await rita.getByText('Não há pedidos em espera.').waitFor()
+    const cases = rita.getByRole('list', { name: 'Os meus casos' })
+    const caseCard = cases.locator('article').filter({ hasText: 'Maria Costa' }).filter({ hasText: when })
+    await caseCard.waitFor()
+    await expect(caseCard.getByText('Telefone').first().isVisible()).resolves.toBe(true)
+    await screenshot(rita, 'booking-especialista-dashboard')
+    await context!.close()
+
+    const maria = await personPage('maria@encontro.test')
+    await maria.waitForURL('**/user/sessions')
+    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: when })
+    await card.waitFor()
+    await expect(card.getByText('Telefone').first().isVisible()).resolves.toBe(true)
+    await screenshot(maria, 'booking-especialista-maria-sessions')
+  })
+})
