@@ -79,7 +79,7 @@ export async function fetchCallRequestQueue(): Promise<QueuedCallRequest[]> {
 }
 
 // Admin: every booking, newest session first, one page at a time with an exact count.
-const ADMIN_SELECT = `*, ${COMPANY}, employee:profiles!bookings_user_id_fkey(name, email), ${PRESTADOR}` as const
+const ADMIN_SELECT = `*, ${COMPANY}, employee:profiles!bookings_user_id_fkey(name, email), ${PRESTADOR}, ${LINK}` as const
 const adminSessionsQuery = ({ page, pageSize }: AdminPage) => {
   const from = page * pageSize
   return supabase
