@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Badge, Button, Card, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
-import { AssignCallRequestButton, CallRequestAssignment, waitingTimeLabel } from '@/features/booking'
+import { AssignCallRequestButton, CallRequestAssignment, waitingTimeLabel } from '@/features/booking/especialista'
 import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,

@@ -51,6 +51,7 @@ export { freeSlots, type FreeSlotsInput, type Slot, type BusyInterval, type Week
 export * from './lib/booking-errors'
 export * from './lib/booking-days'
 export * from './lib/booking-form'
+export { waitingTimeLabel } from './lib/waiting-time'
 export * from './lib/admin-filters'
 export { BookingWizard, WIZARD_TEXTS } from './components/BookingWizard'
 export { SlotPicker, DayField, type SlotPickerProps, type DayFieldProps } from './components/SlotPicker'
@@ -71,8 +72,7 @@ export { MissingLinksPanel } from './components/MissingLinksPanel'
 export {
   CallRequestAssignment,
   AssignCallRequestButton,
-  AssignCallRequestDialog,
-  AssignCallRequestForm,
-  ASSIGN_TEXTS,
+  ASSIGN_BUTTON_TEXT,
   type AssignableRequest,
-} from './components/AssignCallRequest'
+} from './components/AssignCallRequestAction'
+export { AssignCallRequestDialog, AssignCallRequestForm, ASSIGN_TEXTS } from './components/AssignCallRequest'

@@ -4,7 +4,7 @@ import { useProfile } from '@/features/auth'
 import { useCallRequestQueue } from '@/features/sessions'
 import { PROFILES } from '@/test-utils/auth'
 import { CALL_REQUEST_TAKEN_MESSAGE, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
-import { AssignCallRequestButton, CallRequestAssignment } from './AssignCallRequest'
+import { AssignCallRequestButton, CallRequestAssignment } from './AssignCallRequestAction'
 import { PEDRO, TestApp, bookingWorld, fakeSupabase, filterValue, futureWeekday, type FakeHandler } from './test-support'
 
 vi.mock('@/lib/supabase', async () => ({ supabase: (await import('./fake-supabase')).fakeSupabase }))
@@ -59,7 +59,8 @@ function renderQueue(rpc: FakeHandler) {
 
 async function fillAssignForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Atribuir o pedido de Maria Costa' }))
-  const dialog = screen.getByRole('dialog', { name: 'Atribuir pedido' })
+  // The dialog is loaded on demand.
+  const dialog = await screen.findByRole('dialog', { name: 'Atribuir pedido' })
   expect(dialog).toHaveAccessibleDescription('Maria Costa · Saúde Mental')
   expect(within(dialog).getByText('À espera há 3 horas')).toBeInTheDocument()
   // Only prestadores of the request's pillar; phone is preselected.
@@ -131,7 +132,7 @@ describe('Atribuir (especialista)', () => {
     renderQueue(() => ({ data: null }))
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Atribuir o pedido de Maria Costa' }))
-    const dialog = screen.getByRole('dialog')
+    const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByRole('button', { name: 'Atribuir e marcar sessão' }))
     expect(within(dialog).getByText('Escolha um prestador.')).toBeInTheDocument()
     expect(within(dialog).getByLabelText('Dia')).toHaveAccessibleDescription('Escolha o dia.')

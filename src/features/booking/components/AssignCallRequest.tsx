@@ -1,67 +1,34 @@
 // "Atribuir": the especialista turns an open call request into a booking with a prestador of
 // the request's pillar, in a free slot; type defaults to phone. All through the
 // assign_call_request RPC (source specialist_referral, request linked and held by her).
-//
-// <CallRequestAssignment> wraps the queue and owns the one dialog; <AssignCallRequestButton>
-// in each queue item opens it. The dialog keeps the request as it was opened, so when the
-// queue refreshes (the request was taken by another especialista) the message stays readable.
+// Loaded on demand by <CallRequestAssignment> (AssignCallRequestAction.tsx).
 
-import { createContext, useContext, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Badge, Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
-import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
+import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType } from '@/features/sessions'
 import { isValidDay, todayIn } from '../lib/booking-days'
 import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE, BookingRequestError } from '../lib/booking-errors'
-import { EMPTY_DRAFT, validateBookingDraft, waitingTimeLabel, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { waitingTimeLabel } from '../lib/waiting-time'
 import { useAssignCallRequest } from '../hooks/use-booking-mutations'
 import { usePrestadores } from '../hooks/use-booking-queries'
 import { ChoiceGroup, FormError } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
 import { DayField, SlotPicker } from './SlotPicker'
-
-/** The call request fields the dialog needs (a row of the especialista's queue). */
-export type AssignableRequest = {
-  id: string
-  pillar: Pillar
-  notes: string
-  created_at: string
-  client: { name: string | null } | null
-}
+import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from './AssignCallRequestAction'
 
 const FIELDS: BookingField[] = ['prestador', 'day', 'slot', 'meetingType']
 
 export const ASSIGN_TEXTS = {
-  open: 'Atribuir',
+  open: ASSIGN_BUTTON_TEXT,
   title: 'Atribuir pedido',
   submit: 'Atribuir e marcar sessão',
   submitting: 'A atribuir...',
   success: (who: string, type: string, prestador: string, when: string) =>
     `Pedido de ${who} atribuído: sessão (${type}) com ${prestador} a ${when}.`,
 } as const
-
-const OpenAssign = createContext<((request: AssignableRequest) => void) | null>(null)
-
-/** Wraps the queue: holds the one "Atribuir" dialog. */
-export function CallRequestAssignment({ children }: { children: ReactNode }) {
-  const [request, setRequest] = useState<AssignableRequest | null>(null)
-  return (
-    <OpenAssign.Provider value={setRequest}>
-      {children}
-      <AssignCallRequestDialog request={request} onClose={() => setRequest(null)} />
-    </OpenAssign.Provider>
-  )
-}
-
-export function AssignCallRequestButton({ request }: { request: AssignableRequest }) {
-  const open = useContext(OpenAssign)
-  if (!open) throw new Error('AssignCallRequestButton must be inside <CallRequestAssignment>')
-  return (
-    <Button size="sm" onClick={() => open(request)} aria-label={`Atribuir o pedido de ${request.client?.name ?? 'colaborador'}`}>
-      {ASSIGN_TEXTS.open}
-    </Button>
-  )
-}
 
 export function AssignCallRequestDialog({ request, onClose }: { request: AssignableRequest | null; onClose: () => void }) {
   return (
