@@ -1,16 +1,16 @@
 // The bell in the header, for every role: unread count (polled), and a disclosure that
-// opens the list. Only the button and the count load with the app shell; the list (texts,
-// date formatting, mutations) is a lazy chunk fetched on first hover, focus or click.
+// opens the list. This module is itself a lazy chunk (see ../bell.tsx); the list (texts,
+// date formatting, mutations) is another, fetched on first hover, focus or click.
 
 import { lazy, Suspense, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { Spinner } from '@/components/ui'
 import type { Profile } from '@/features/auth'
 import { useRefreshOnNewNotifications, useUnreadNotificationCount } from '../api/unread-count'
 import { PanelFrame } from './PanelFrame'
+import SessionStartingWatcher from './SessionStartingWatcher'
 
 const loadPanel = () => import('./NotificationPanel')
 const NotificationPanel = lazy(loadPanel)
-const SessionStartingWatcher = lazy(() => import('./SessionStartingWatcher'))
 
 export type NotificationBellProps = { profile: Pick<Profile, 'id' | 'role' | 'time_zone'> }
 
@@ -83,11 +83,7 @@ export function NotificationBell({ profile }: NotificationBellProps) {
           <NotificationPanel id={panelId} profile={profile} onNavigate={() => close(false)} />
         </Suspense>
       ) : null}
-      {profile.role === 'user' ? (
-        <Suspense fallback={null}>
-          <SessionStartingWatcher userId={profile.id} />
-        </Suspense>
-      ) : null}
+      {profile.role === 'user' ? <SessionStartingWatcher userId={profile.id} /> : null}
     </div>
   )
 }

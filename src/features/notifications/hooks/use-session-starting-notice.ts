@@ -14,7 +14,7 @@ import { linkWindow, MAX_TIMEOUT_MS, type LinkWindowBooking } from '@/features/m
 import { notificationKeys } from '../api/keys'
 import { notifySessionStarting } from '../api/notifications'
 import { showBrowserAlert } from '../api/browser-alerts'
-import { NOTIFICATION_TITLES } from '../lib/notification-text'
+import { NOTIFICATION_TITLES } from '../lib/notification-titles'
 
 export type SessionStartingCandidate = {
   id: string

@@ -7,22 +7,13 @@ import type { Json } from '@/lib/database.types'
 // Leaf import (not the sessions barrel): only the formatter is needed, never the lists.
 import { formatDateTime } from '@/features/sessions/lib/format-date-time'
 import type { NotificationKind } from '../api/notifications'
+import { NOTIFICATION_TITLES } from './notification-titles'
 
 export type NotificationText = { title: string; body: string }
 
 export type NotificationTextInput = { kind: NotificationKind; payload: Json }
 
-export const NOTIFICATION_TITLES = {
-  bookingCreatedForPrestador: 'Nova sessão marcada consigo',
-  bookingCreatedForEmployee: 'Foi marcada uma sessão para si',
-  bookingCreated: 'Nova sessão marcada',
-  linkSaved: 'O link da sessão já está definido',
-  linkChanged: 'O link da sessão foi alterado',
-  rescheduled: 'Sessão remarcada',
-  cancelled: 'Sessão cancelada',
-  starting: 'A sua sessão começa em 5 minutos',
-  unknown: 'Atualização de uma sessão',
-} as const
+export { NOTIFICATION_TITLES }
 
 const T = NOTIFICATION_TITLES
 
