@@ -39,6 +39,8 @@ function booking(n: number) {
 const TOTAL = 45
 const tableRequests = () => fakeSupabase.find('bookings', 'select').filter((r) => r.count === 'exact')
 
+let missingLinkRows: ReturnType<typeof booking>[] = []
+
 function handler(request: FakeRequest) {
   if (request.table === 'companies') return { data: [{ id: ACME, name: 'Acme Portugal' }, { id: BETA, name: 'Beta Lda' }] }
   if (request.table === 'prestadores') return { data: PRESTADOR_ROWS }
@@ -47,11 +49,12 @@ function handler(request: FakeRequest) {
     const rows = Array.from({ length: Math.max(0, Math.min(to, TOTAL - 1) - from + 1) }, (_, i) => booking(from + i + 1))
     return { data: rows, count: TOTAL }
   }
-  if (request.table === 'bookings') return { data: [] } // "Sem link": none
+  if (request.table === 'bookings') return { data: missingLinkRows } // "Sem link"
   return { data: null, error: { code: 'TEST', message: 'unexpected' } }
 }
 
-function renderPage(path: string) {
+function renderPage(path: string, missing: ReturnType<typeof booking>[] = []) {
+  missingLinkRows = missing
   fakeSupabase.reset(handler)
   render(<TestApp profile={PROFILES.admin} path={path} routes={[{ path: '/admin/operations', element: <AdminOperationsPage /> }]} />)
 }
@@ -133,5 +136,36 @@ describe('admin bookings table: filters in the URL, filtered and paginated on th
     await screen.findByRole('table')
     const request = tableRequests().at(-1)!
     expect(request.filters).toEqual([])
+  })
+})
+
+describe('"Sem link" panel', () => {
+  it('lists the virtual sessions of the next 24 hours whose link is still missing, and opens the link editor', async () => {
+    const soon = new Date(Date.now() + 2 * 3_600_000).toISOString()
+    const withoutRow = { ...booking(1), starts_at: soon, employee: { name: 'João Silva', email: 'joao@acme.test' } }
+    const emptyLink = { ...booking(2), starts_at: soon, employee: { name: 'Rui Sem Link', email: 'rui@acme.test' }, booking_links: { meeting_link: null, updated_at: '2026-11-20T10:00:00+00:00', updated_by: null } }
+    const withLink = { ...booking(3), starts_at: soon, employee: { name: 'Maria Com Link', email: 'maria@acme.test' }, booking_links: { meeting_link: 'https://meet.google.com/abc-defg-hij', updated_at: '2026-11-20T10:00:00+00:00', updated_by: null } }
+    renderPage('/admin/operations', [withoutRow, emptyLink, withLink])
+
+    const list = await screen.findByRole('list', { name: 'Sessões sem link' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    expect(list).toHaveTextContent('João Silva')
+    expect(list).toHaveTextContent('Rui Sem Link')
+    expect(list).not.toHaveTextContent('Maria Com Link')
+
+    const request = fakeSupabase.find('bookings', 'select').find((r) => r.count !== 'exact')!
+    expect(filterValue(request, 'eq', 'meeting_type')).toBe('virtual')
+    expect(filterValue(request, 'in', 'status')).toEqual(['pending', 'scheduled'])
+    const from = Date.parse(filterValue(request, 'gte', 'starts_at') as string)
+    const to = Date.parse(filterValue(request, 'lt', 'starts_at') as string)
+    expect(to - from).toBe(24 * 3_600_000)
+    expect(request.columns).toContain('booking_links(meeting_link')
+
+    const user = userEvent.setup()
+    await user.click(within(list).getByRole('button', { name: /Definir link: João Silva/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Link da reunião' })
+    // The meeting-link feature's own editor, not a copy.
+    expect(within(dialog).getByLabelText('Link da Reunião')).toHaveValue('')
+    expect(within(dialog).getByRole('button', { name: 'Guardar Link' })).toBeInTheDocument()
   })
 })
