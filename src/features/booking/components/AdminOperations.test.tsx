@@ -32,7 +32,7 @@ function booking(n: number) {
     company: { name: 'Acme Portugal' },
     employee: { name: `Colaborador ${n}`, email: `c${n}@acme.test` },
     prestador: { id: ANA, specialty: 'Fisioterapia', pillar: 'bem_estar_fisico', session_minutes: 45, buffer_minutes: 10, profile: { name: 'Dra. Ana Ferreira', time_zone: 'Europe/Lisbon' } },
-    booking_links: null,
+    booking_links: null as { meeting_link: string | null; updated_at: string; updated_by: string | null } | null,
   }
 }
 
