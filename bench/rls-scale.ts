@@ -120,6 +120,16 @@ const prestadorWeek = (bookings: string, me: string, from: string, to: string) =
   `select * from public.${bookings} where prestador_id = ${uuidLiteral(me)}
      and starts_at >= '${from}' and starts_at < '${to}' order by starts_at`
 
+/** The prestador's week with the links (their sessions page embeds booking_links too). */
+const prestadorWeekLateral = (me: string, from: string, to: string) => `
+  select b.*, l.meeting_link, l.updated_at as link_updated_at, l.updated_by as link_updated_by
+  from public.bookings b
+  left join lateral (
+    select bl.meeting_link, bl.updated_at, bl.updated_by from public.booking_links bl where bl.booking_id = b.id
+  ) l on true
+  where b.prestador_id = ${uuidLiteral(me)} and b.starts_at >= '${from}' and b.starts_at < '${to}'
+  order by b.starts_at`
+
 /** The employee's list without the user_id filter: RLS alone narrows 1M rows to theirs. */
 const employeeListUnfiltered = (bookings: string) => `select * from public.${bookings} order by starts_at`
 
@@ -228,6 +238,8 @@ export const rlsScaleBench: BenchModule = {
         pgrstNoRls: await measure(db, employee, employeeListWithLinks('bookings', 'booking_links', emp!.id), noRls),
         weekReal: await measure(db, prestador, prestadorWeek('bookings', pre!.id, pre!.from, pre!.to)),
         weekNaive: await measure(db, prestador, prestadorWeek('bookings_naive', pre!.id, pre!.from, pre!.to)),
+        weekLinksReal: await measure(db, prestador, prestadorWeekLateral(pre!.id, pre!.from, pre!.to)),
+        weekLinksNoRls: await measure(db, prestador, prestadorWeekLateral(pre!.id, pre!.from, pre!.to), noRls),
         // What happens when a client leaves the filtering to RLS (fewer runs: slow).
         unfilteredReal: await measure(db, employee, employeeListUnfiltered('bookings'), { runs: 5, warmup: 1 }),
       }
@@ -237,6 +249,7 @@ export const rlsScaleBench: BenchModule = {
       if (m.lateralReal.rows !== emp!.n || m.lateralNaive.rows !== emp!.n) {
         throw new Error(`list + links: ${m.lateralReal.rows} / ${m.lateralNaive.rows} rows, expected ${emp!.n}`)
       }
+      if (m.weekLinksReal.rows !== pre!.n) throw new Error(`prestador week + links: ${m.weekLinksReal.rows} rows, expected ${pre!.n}`)
       if (m.unfilteredReal.rows !== emp!.n) throw new Error(`unfiltered list: ${m.unfilteredReal.rows} rows, expected ${emp!.n}`)
 
       const fig = (id: string, label: string, value: number, unit: string, budget?: Figure['budget']): Figure => ({
@@ -267,6 +280,8 @@ export const rlsScaleBench: BenchModule = {
         fig('prestador_week.speedup', '(b) prestador week: naive / real', ratio(ms(m.weekNaive), ms(m.weekReal)), 'x'),
         fig('prestador_week.real.buffers', '(b) prestador week, real: shared buffers', m.weekReal.buffers, 'blocks'),
         fig('prestador_week.naive.buffers', '(b) prestador week, naive: shared buffers', m.weekNaive.buffers, 'blocks'),
+        fig('prestador_week_links.real.execution_ms', '(b) prestador week + booking_links (left join lateral), real: median execution', ms(m.weekLinksReal), 'ms'),
+        fig('prestador_week_links.no_rls.execution_ms', '(b) prestador week + booking_links, no RLS: median execution', ms(m.weekLinksNoRls), 'ms'),
         fig('employee_list_unfiltered.real.execution_ms', 'employee list without the user_id filter (RLS alone), real: median execution', ms(m.unfilteredReal), 'ms'),
         fig('fill_seconds', `fill ${FILL.bookings.toLocaleString('en-US')} bookings + naive copy + vacuum`, fillSeconds, 's'),
       ]
@@ -281,6 +296,7 @@ export const rlsScaleBench: BenchModule = {
         outline('plan, (a) list + booking_links, real', m.lateralReal),
         outline('plan, (b) prestador week, real', m.weekReal),
         outline('plan, (b) prestador week, naive', m.weekNaive),
+        outline('plan, (b) prestador week + booking_links, real', m.weekLinksReal),
       ]
       const keep = (x: Measured) => ({
         executionMs: x.runs.map((r) => r.executionMs),
