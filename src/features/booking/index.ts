@@ -1,5 +1,6 @@
 // Public API of the booking feature (the three ways a session is created, and the admin's
-// operations). Loaded only by the lazy /user/book, /admin/operations and especialista chunks.
+// operations). Imported only by the lazy /user/book and /admin/operations pages; the
+// especialista dashboard uses the light './especialista' entry (its dialog loads on demand).
 export { bookingKeys } from './api/keys'
 export {
   fetchPrestadores,
