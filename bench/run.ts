@@ -70,16 +70,18 @@ const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-bench-'))
 await fs.chmod(tmpRoot, 0o755)
 
 const cleanups = new Set<() => Promise<void> | void>()
-let interrupted = false
+let interrupted: Promise<void> | undefined
+// Ctrl-C: stop whatever the running module started (its work then fails fast), skip the rest,
+// write nothing, exit 130.
 const onSignal = (signal: NodeJS.Signals) => {
   if (interrupted) return
-  interrupted = true
   process.stderr.write(`\n${signal}: stopping what the benchmarks started...\n`)
-  void (async () => {
+  interrupted = (async () => {
     for (const fn of [...cleanups].reverse()) await Promise.resolve().then(fn).catch(() => {})
     await fs.rm(tmpRoot, { recursive: true, force: true }).catch(() => {})
-    process.exit(130)
   })()
+  // in case the running module does not notice
+  setTimeout(() => process.exit(130), 60_000).unref()
 }
 process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
@@ -115,6 +117,10 @@ for (const mod of selected) {
   } catch (err) {
     const error = err instanceof Error ? (err.stack ?? err.message) : String(err)
     report = moduleReport({ id: mod.id, title: mod.title, durationMs: performance.now() - tm, loadAverageBefore }, { error })
+  }
+  if (interrupted) {
+    await interrupted
+    process.exit(130)
   }
   await fs.rm(tmpDir, { recursive: true, force: true }).catch(() => {})
   reports.push(report)
