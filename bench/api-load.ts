@@ -276,6 +276,7 @@ export const apiLoadBench: BenchModule = {
 
       const runs: LoadRun[] = []
       for (const c of CONNECTION_LEVELS) {
+        ctx.signal.throwIfAborted()
         const r = await loadRun(stack, employees, c, RUN_SECONDS)
         ctx.log(`${c} connections: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms`)
         runs.push(r)
@@ -283,10 +284,12 @@ export const apiLoadBench: BenchModule = {
       const atBudget = runs.find((r) => r.connections === API_BUDGET.connections)!
 
       // The same 50-connection load straight to PostgREST: what the gateway adds.
+      ctx.signal.throwIfAborted()
       const direct = stack.restUrl ? await loadRun(stack, employees, API_BUDGET.connections, RUN_SECONDS, 'postgrest') : undefined
       if (direct) ctx.log(`50 connections, PostgREST direct: ${direct.rps.toFixed(0)} req/s, p95 ${direct.p95.toFixed(1)} ms`)
 
       // 50 users who do not fire back-to-back: Poisson arrivals at half the measured capacity.
+      ctx.signal.throwIfAborted()
       const rate = Math.max(50, Math.floor((atBudget.rps * 0.5) / 50) * 50)
       const open = await openLoop({
         baseUrl: stack.apiUrl,

@@ -70,12 +70,14 @@ const tmpRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-bench-'))
 await fs.chmod(tmpRoot, 0o755)
 
 const cleanups = new Set<() => Promise<void> | void>()
+const abort = new AbortController()
 let interrupted: Promise<void> | undefined
 // Ctrl-C: stop whatever the running module started (its work then fails fast), skip the rest,
 // write nothing, exit 130.
 const onSignal = (signal: NodeJS.Signals) => {
   if (interrupted) return
   process.stderr.write(`\n${signal}: stopping what the benchmarks started...\n`)
+  abort.abort(new Error(`interrupted (${signal})`))
   interrupted = (async () => {
     for (const fn of [...cleanups].reverse()) await Promise.resolve().then(fn).catch(() => {})
     await fs.rm(tmpRoot, { recursive: true, force: true }).catch(() => {})
@@ -97,6 +99,7 @@ for (const mod of selected) {
   const ctx: BenchContext = {
     root: ROOT,
     nproc: machine.nproc,
+    signal: abort.signal,
     tmpDir,
     log: (line) => process.stderr.write(`[${mod.id}] ${line}\n`),
     onCleanup(fn) {

@@ -8,6 +8,8 @@ export interface BenchContext {
   nproc: number
   /** a temp dir private to this module; deleted by the runner afterwards */
   tmpDir: string
+  /** aborted on SIGINT/SIGTERM: check it between long steps (signal.throwIfAborted()) */
+  signal: AbortSignal
   /** progress line on stderr, prefixed with the module id */
   log(line: string): void
   /**
