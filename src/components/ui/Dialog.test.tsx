@@ -114,6 +114,45 @@ describe('Dialog', () => {
     expect(screen.getByRole('main')).toHaveFocus()
   })
 
+  it('focus dropped to <body> by a re-render (the focused button went away): Escape still closes, Tab goes back in', async () => {
+    function SelfRemoving() {
+      const [open, setOpen] = useState(false)
+      const [done, setDone] = useState(false)
+      return (
+        <main id="main-content" tabIndex={-1}>
+          <button type="button" onClick={() => setOpen(true)}>
+            Abrir
+          </button>
+          <Dialog open={open} onClose={() => setOpen(false)} title="Título">
+            <input aria-label="Campo" />
+            {done ? <p>Feito.</p> : <button type="button" onClick={() => setDone(true)}>Remover</button>}
+            <button type="button">Outro</button>
+          </Dialog>
+        </main>
+      )
+    }
+    const user = userEvent.setup()
+    render(<SelfRemoving />)
+    const trigger = screen.getByRole('button', { name: 'Abrir' })
+    await user.click(trigger)
+    await user.click(screen.getByRole('button', { name: 'Remover' }))
+    // The browser leaves focus on <body>: no focus event, nothing inside the dialog focused.
+    expect(document.body).toHaveFocus()
+
+    // Tab: the dialog's first stop (its close button); Shift+Tab: its last.
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Fechar' })).toHaveFocus()
+    screen.getByRole('button', { name: 'Fechar' }).blur()
+    expect(document.body).toHaveFocus()
+    await user.tab({ shift: true })
+    expect(screen.getByRole('button', { name: 'Outro' })).toHaveFocus()
+    screen.getByRole('button', { name: 'Outro' }).blur()
+
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(trigger).toHaveFocus()
+  })
+
   it('Escape closes only the innermost of nested dialogs', async () => {
     function Nested() {
       const [outer, setOuter] = useState(true)

@@ -4,6 +4,8 @@
 // - focus moves into the dialog when it opens (initialFocusRef, else the first field or
 //   button), Tab and Shift+Tab cycle inside it, focus that wanders out is brought back
 // - Escape closes it (only the innermost dialog, when dialogs are nested)
+// - focus dropped to <body> (its element was removed or disabled by a re-render) does not
+//   break any of that: Escape still closes, and Tab / Shift+Tab go back into the dialog
 // - on close, focus returns to the element that had it when the dialog opened (the trigger),
 //   or to `returnFocusRef` / the page's main content when that element is gone
 // - a click on the backdrop does not close it: nothing typed is lost by a stray click
@@ -53,6 +55,39 @@ function tabStops(root: HTMLElement): HTMLElement[] {
 
 /** The open dialogs, innermost last: only the innermost one traps focus and handles Escape. */
 const stack: HTMLElement[] = []
+
+type DialogKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault' | 'stopPropagation'>
+
+/**
+ * Escape closes; Tab / Shift+Tab wrap around the panel's stops. Focus outside the panel
+ * (e.g. dropped to <body>) goes to the first stop on Tab, to the last on Shift+Tab.
+ */
+function handleKey(panel: HTMLElement, event: DialogKey, close: () => void) {
+  if (stack[stack.length - 1] !== panel) return
+  if (event.key === 'Escape') {
+    event.stopPropagation()
+    event.preventDefault()
+    close()
+    return
+  }
+  if (event.key !== 'Tab') return
+  const items = tabStops(panel)
+  if (items.length === 0) {
+    event.preventDefault()
+    panel.focus()
+    return
+  }
+  const first = items[0]!
+  const last = items[items.length - 1]!
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === panel || !panel.contains(active))) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
+    event.preventDefault()
+    first.focus()
+  }
+}
 
 export function Dialog({
   open,
@@ -120,11 +155,20 @@ function DialogPanel({
       }
     }
     document.addEventListener('focusin', onFocusIn)
+    // Keys pressed while focus is outside the panel (on <body> after the focused element went
+    // away) never reach the panel's onKeyDown: handle them from the document.
+    const onDocumentKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || stack[stack.length - 1] !== panel) return
+      if (event.target instanceof Node && panel.contains(event.target)) return
+      handleKey(panel, event, () => onCloseRef.current())
+    }
+    document.addEventListener('keydown', onDocumentKeyDown)
     const { overflow } = document.body.style
     document.body.style.overflow = 'hidden'
 
     return () => {
       document.removeEventListener('focusin', onFocusIn)
+      document.removeEventListener('keydown', onDocumentKeyDown)
       const index = stack.lastIndexOf(panel)
       if (index >= 0) stack.splice(index, 1)
       if (stack.length === 0) document.body.style.overflow = overflow
@@ -139,30 +183,7 @@ function DialogPanel({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const panel = panelRef.current
-    if (!panel || stack[stack.length - 1] !== panel) return
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      event.preventDefault()
-      onCloseRef.current()
-      return
-    }
-    if (event.key !== 'Tab') return
-    const items = tabStops(panel)
-    if (items.length === 0) {
-      event.preventDefault()
-      panel.focus()
-      return
-    }
-    const first = items[0]!
-    const last = items[items.length - 1]!
-    const active = document.activeElement
-    if (event.shiftKey && (active === first || active === panel || !panel.contains(active))) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
-      event.preventDefault()
-      first.focus()
-    }
+    if (panel) handleKey(panel, event, () => onCloseRef.current())
   }
 
   return createPortal(
