@@ -1,6 +1,7 @@
 import { createClient } from '@supabase/supabase-js'
 import type { Database } from './database.types'
 import { readSupabaseEnv } from './env'
+import { createFetchWithTimeout, readApiTimeoutMs } from './fetch-with-timeout'
 
 /**
  * Whether VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY are set. When they are not, `App`
@@ -13,13 +14,21 @@ export const supabaseEnv = readSupabaseEnv(import.meta.env)
 // short-circuits to the configuration error page.
 const UNCONFIGURED_URL = 'http://supabase-not-configured.invalid'
 
+/** Deadline of every API request (VITE_API_TIMEOUT_MS, default 15 s): no endless spinners. */
+export const apiTimeoutMs = readApiTimeoutMs(import.meta.env)
+
+const apiUrl = supabaseEnv.ok ? supabaseEnv.url : UNCONFIGURED_URL
+
+/**
+ * Where supabase-js keeps the session in localStorage: its own default name, spelled out so
+ * the auth feature can tell "a session was stored but is gone now" (it ended by itself).
+ */
+export const authStorageKey = `sb-${new URL(apiUrl).hostname.split('.')[0]}-auth-token`
+
 /** The one supabase-js client. The session is persisted in localStorage (supabase-js default). */
-export const supabase = createClient<Database>(
-  supabaseEnv.ok ? supabaseEnv.url : UNCONFIGURED_URL,
-  supabaseEnv.ok ? supabaseEnv.anonKey : 'not-configured',
-  {
-    auth: { persistSession: true, autoRefreshToken: supabaseEnv.ok },
-  },
-)
+export const supabase = createClient<Database>(apiUrl, supabaseEnv.ok ? supabaseEnv.anonKey : 'not-configured', {
+  auth: { persistSession: true, autoRefreshToken: supabaseEnv.ok, storageKey: authStorageKey },
+  global: { fetch: createFetchWithTimeout(apiTimeoutMs) },
+})
 
 export type SupabaseClient = typeof supabase

@@ -1,13 +1,24 @@
 // Global setup of the e2e project: a fresh local stack (fresh seed, so "the session in 3
-// minutes" really is 3 minutes away) and the Vite dev server pointed at it.
+// minutes" really is 3 minutes away), a fault-injecting proxy in front of its gateway
+// (pass-through unless a test asks for failures) and the Vite dev server pointed at the proxy.
+//
+//   Chromium -> Vite app -> fault proxy (inject('faults')) -> gateway (inject('stack').apiUrl)
+//
+// Tests that set up data talk to the gateway directly (inject('stack')), so an injected fault
+// only ever hits the app.
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createServer, type ViteDevServer } from 'vite'
+import { startFaultProxy, type RunningFaultProxy } from '../../supabase/local/fault-proxy.ts'
 import { startStack, type RunningStack } from '../../supabase/local/stack.ts'
 
+/** The app's deadline per API request in the e2e runs (production default: 15 s), so "timeout" tests stay short. */
+export const E2E_API_TIMEOUT_MS = 5_000
+
 let stack: RunningStack | undefined
+let proxy: RunningFaultProxy | undefined
 let vite: ViteDevServer | undefined
 let dataDir: string | undefined
 
@@ -16,8 +27,10 @@ export async function setup(project: TestProject) {
   // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
   await fs.chmod(dataDir, 0o755)
   stack = await startStack({ dataDir: path.join(dataDir, 'db'), pgPort: 'free', apiPort: 'free', durable: false, quiet: true })
-  process.env.VITE_SUPABASE_URL = stack.apiUrl
+  proxy = await startFaultProxy({ target: stack.apiUrl })
+  process.env.VITE_SUPABASE_URL = proxy.url
   process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey
+  process.env.VITE_API_TIMEOUT_MS = String(E2E_API_TIMEOUT_MS)
   vite = await createServer({
     configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'),
     server: { port: 0, host: '127.0.0.1', strictPort: false },
@@ -28,10 +41,12 @@ export async function setup(project: TestProject) {
   const appUrl = vite.resolvedUrls!.local[0]!.replace(/\/$/, '')
   project.provide('stack', { apiUrl: stack.apiUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey, dbUrl: stack.dbUrl })
   project.provide('appUrl', appUrl)
+  project.provide('faults', { apiUrl: proxy.url, controlUrl: proxy.controlUrl, apiTimeoutMs: E2E_API_TIMEOUT_MS })
 }
 
 export async function teardown() {
   await vite?.close()
+  await proxy?.stop()
   await stack?.stop()
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true }).catch(() => {})
 }
