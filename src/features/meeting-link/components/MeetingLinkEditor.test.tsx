@@ -139,7 +139,7 @@ describe('MeetingLinkEditor', () => {
 
     await waitFor(() => expect(status()).toHaveTextContent('A guardar o link…'))
     expect(screen.queryByText('Link guardado.')).not.toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Guardar Link' })).toHaveAttribute('aria-disabled', 'true')
     expect(input).toHaveAttribute('readonly')
     expect(cachedLink(queryClient)).toBeNull()
     const fetchesBefore = listFetch.mock.calls.length
@@ -157,6 +157,63 @@ describe('MeetingLinkEditor', () => {
     await waitFor(() => expect(listFetch.mock.calls.length).toBeGreaterThan(fetchesBefore))
     expect(await screen.findByRole('button', { name: 'Remover link' })).toBeInTheDocument()
     expect(await screen.findByText(/Último a alterar: Dr. Pedro Santos em/)).toBeInTheDocument()
+  })
+
+  it('keeps focus on "Guardar Link" through the save: aria-disabled while saving, never disabled (a disabled button drops focus to <body>)', async () => {
+    const { input, user } = await renderEditor()
+    const gate = deferred<void>()
+    server.nextRpc(async (args) => {
+      await gate.promise
+      return server.answer(args)
+    })
+    await user.type(input, ZOOM)
+    const save = screen.getByRole('button', { name: 'Guardar Link' })
+    save.focus()
+    await user.keyboard('{Enter}')
+
+    await waitFor(() => expect(status()).toHaveTextContent('A guardar o link…'))
+    expect(save).toHaveFocus()
+    expect(save).toBeEnabled()
+    expect(save).toHaveAttribute('aria-disabled', 'true')
+    for (const name of ['Gerar link Jitsi']) {
+      expect(screen.getByRole('button', { name })).toBeEnabled()
+      expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true')
+    }
+    // Pressed again while saving: nothing is sent twice, the field is not touched.
+    await user.keyboard('{Enter}')
+    act(() => screen.getByRole('button', { name: 'Gerar link Jitsi' }).click())
+    expect(server.rpc).toHaveBeenCalledTimes(1)
+    expect(input).toHaveValue(ZOOM)
+
+    await act(async () => gate.resolve())
+    await waitFor(() => expect(status()).toHaveTextContent('Link guardado.'))
+    expect(save).toHaveFocus()
+    expect(save).not.toHaveAttribute('aria-disabled')
+  })
+
+  it('"Remover link" goes away with the link: focus moves to the message "Link removido." instead of <body>', async () => {
+    server.saveAs(BOOKING.id, ZOOM)
+    await renderEditor()
+    const user = userEvent.setup()
+    const remove = screen.getByRole('button', { name: 'Remover link' })
+    remove.focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(status()).toHaveTextContent('Link removido.'))
+    expect(remove).not.toBeInTheDocument()
+    await waitFor(() => expect(status()).toHaveFocus())
+  })
+
+  it('stale, "Substituir pelo meu": the notice goes away with the save and focus moves to "Link guardado."', async () => {
+    const { input, user } = await renderEditor()
+    server.saveAs(BOOKING.id, 'https://whereby.com/sala-ana', OTHER_STAFF_ID)
+    await user.type(input, ZOOM)
+    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    const overwrite = await screen.findByRole('button', { name: 'Substituir pelo meu' })
+    overwrite.focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(status()).toHaveTextContent('Link guardado.'))
+    expect(overwrite).not.toBeInTheDocument()
+    await waitFor(() => expect(status()).toHaveFocus())
   })
 
   it('network failure: the typed text stays, the error says what to do, no success message', async () => {

@@ -2,8 +2,14 @@
 // case (one component, no copies). The draft the person types is local state; the saved link
 // comes from useMeetingLink (the booking prop / the last save's result). While the person has
 // not edited, the field follows the server value.
+//
+// Focus is never dropped while saving: the buttons are aria-disabled (not disabled) during a
+// save, since Chromium moves the focus of a button that becomes disabled to <body> (and a
+// dialog around the editor would then miss Escape and Tab). When the button that was used
+// goes away with the save ("Remover link", the stale notice), focus moves to the message
+// that says what happened.
 
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react'
 import { Button, cn, Input } from '@/components/ui'
 import { generateJitsiLink } from '../lib/generate-jitsi-link'
 import { formatSessionDateTime } from '../lib/format-session-time'
@@ -50,6 +56,15 @@ function safeDateTime(iso: string, timeZone: string): string | null {
   }
 }
 
+/** Buttons that are unavailable only while a save runs: still focusable, marked aria-disabled. */
+const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
+
+/** Focus went nowhere (its element was removed or disabled): document.activeElement is <body>. */
+function focusWasDropped(): boolean {
+  const active = document.activeElement
+  return active === null || active === document.body || !active.isConnected
+}
+
 export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps) {
   const meeting = useMeetingLink(booking)
   const editor = useProfileName(meeting.updatedBy)
@@ -58,6 +73,7 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
   // After a save attempt, the field is validated as the person types.
   const [attempted, setAttempted] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
+  const statusRef = useRef<HTMLParagraphElement>(null)
   const staleId = useId()
 
   const value = draft ?? meeting.link ?? ''
@@ -96,6 +112,15 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
     }
   }, [confirmed])
 
+  // Focus was in the editor and a render took its element away ("Remover link" once there is
+  // no link, the stale notice's buttons after "Substituir pelo meu"): focus the message that
+  // says what happened, instead of leaving it on <body>.
+  const formRef = useRef<HTMLFormElement>(null)
+  const focusInside = useRef(false)
+  useLayoutEffect(() => {
+    if (focusInside.current && focusWasDropped()) statusRef.current?.focus()
+  })
+
   const save = (text: string) => {
     setAttempted(true)
     return meeting.save(text)
@@ -107,7 +132,9 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
     void save(value)
   }
 
-  const remove = () => meeting.clear()
+  const remove = () => {
+    if (!saving) void meeting.clear()
+  }
 
   const useCurrent = () => {
     setDraft(null)
@@ -117,7 +144,8 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
   }
 
   const overwrite = () => {
-    if (meeting.lastAction === 'cleared') void remove()
+    if (saving) return
+    if (meeting.lastAction === 'cleared') remove()
     else void save(value)
   }
 
@@ -131,7 +159,21 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
   const when = meeting.updatedAt ? safeDateTime(meeting.updatedAt, timeZone) : null
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3" aria-busy={saving || undefined}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={onSubmit}
+      onFocus={() => {
+        focusInside.current = true
+      }}
+      onBlur={(event: FocusEvent<HTMLFormElement>) => {
+        // Focus moved to something else (not nowhere: removal leaves relatedTarget null).
+        const next = event.relatedTarget
+        if (next instanceof Node && !formRef.current?.contains(next)) focusInside.current = false
+      }}
+      className="flex flex-col gap-3"
+      aria-busy={saving || undefined}
+    >
       <Input
         ref={inputRef}
         label={EDITOR_TEXTS.label}
@@ -171,10 +213,18 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
             <p>{EDITOR_TEXTS.noCurrentLink}</p>
           )}
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" variant="secondary" onClick={useCurrent} disabled={saving}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                if (!saving) useCurrent()
+              }}
+              aria-disabled={saving || undefined}
+              className={PENDING_CLASS}
+            >
               {EDITOR_TEXTS.useCurrent}
             </Button>
-            <Button size="sm" onClick={overwrite} disabled={saving}>
+            <Button size="sm" onClick={overwrite} aria-disabled={saving || undefined} className={PENDING_CLASS}>
               {EDITOR_TEXTS.overwrite}
             </Button>
           </div>
@@ -182,13 +232,16 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
       ) : null}
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={disabled || saving}>
+        <Button type="submit" disabled={disabled} aria-disabled={saving || undefined} className={PENDING_CLASS}>
           {EDITOR_TEXTS.save}
         </Button>
         <Button
           variant="secondary"
-          disabled={disabled || saving}
+          disabled={disabled}
+          aria-disabled={saving || undefined}
+          className={PENDING_CLASS}
           onClick={() => {
+            if (saving) return
             edit(generateJitsiLink())
             inputRef.current?.focus()
           }}
@@ -196,16 +249,25 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
           {EDITOR_TEXTS.generate}
         </Button>
         {meeting.link !== null ? (
-          <Button variant="ghost" disabled={disabled || saving} onClick={() => void remove()}>
+          <Button
+            variant="ghost"
+            disabled={disabled}
+            aria-disabled={saving || undefined}
+            className={PENDING_CLASS}
+            onClick={remove}
+          >
             {EDITOR_TEXTS.remove}
           </Button>
         ) : null}
       </div>
 
       {/* Always in the DOM so screen readers pick up changes. Validation and stale messages
-          are already shown next to the field / in the box above, so here they are only read out. */}
+          are already shown next to the field / in the box above, so here they are only read out.
+          Focused (tabIndex -1) when the button used for a save went away with it. */}
       <p
+        ref={statusRef}
         role="status"
+        tabIndex={-1}
         className={cn(
           'text-sm',
           meeting.status === 'error' ? 'text-red-700' : 'text-slate-800',
