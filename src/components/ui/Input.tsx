@@ -24,7 +24,7 @@ export function Input({ label, error, hint, id, className, ...props }: InputProp
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={cn(
-          'rounded-md border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-400',
+          'rounded-md border bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500',
           error ? 'border-red-600' : 'border-slate-300',
           className,
         )}

@@ -126,7 +126,7 @@ function NotificationItem({
           {title}
         </span>{' '}
         <span className="block text-slate-700">{body}</span>{' '}
-        <time dateTime={n.created_at} className="mt-0.5 block text-xs text-slate-500">
+        <time dateTime={n.created_at} className="mt-0.5 block text-xs text-slate-600">
           {formatDateTime(n.created_at, profile.time_zone)}
         </time>
       </Link>
