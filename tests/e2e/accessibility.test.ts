@@ -150,6 +150,14 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await page.locator(`#session-${BOOKING.joaoVirtualIn2h}`).getByText('Link em preparação').waitFor()
     await expectNoAxeViolations(page, 'user-sessions')
 
+    // The cancel form on a card (opened, not sent), with its field error.
+    const later = page.locator(`#session-${BOOKING.joaoVirtualIn2h}`)
+    await later.getByRole('button', { name: 'Cancelar sessão' }).click()
+    await later.getByRole('button', { name: 'Confirmar cancelamento' }).click()
+    await later.locator('[aria-invalid="true"]').waitFor()
+    await expectNoAxeViolations(page, 'user-sessions-cancel-form')
+    await later.getByRole('button', { name: 'Voltar' }).click()
+
     await page.getByRole('button', { name: /^Notificações/ }).click()
     await page.getByRole('region', { name: 'Notificações' }).getByRole('heading', { name: 'Notificações' }).waitFor()
     await page.getByRole('list', { name: 'Notificações' }).or(page.getByText('Não tem notificações.')).waitFor()
@@ -224,6 +232,10 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await expectNoAxeViolations(page, 'especialista-assign-dialog')
     await page.keyboard.press('Escape')
     await assignDialog.waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: /^Notificações/ }).click()
+    await page.getByRole('region', { name: 'Notificações' }).getByRole('heading', { name: 'Notificações' }).waitFor()
+    await expectNoAxeViolations(page, 'especialista-bell')
   })
 
   it('/admin/operations with "Nova sessão" open', async () => {
@@ -242,6 +254,19 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await dialog.getByRole('button', { name: 'Marcar sessão' }).click()
     await dialog.locator('[aria-invalid="true"]').first().waitFor()
     await expectNoAxeViolations(page, 'admin-new-booking-errors')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: /^Notificações/ }).click()
+    await page.getByRole('region', { name: 'Notificações' }).getByRole('heading', { name: 'Notificações' }).waitFor()
+    await expectNoAxeViolations(page, 'admin-bell')
+  })
+
+  it('the page-not-found page', async () => {
+    const page = await freshPage()
+    await page.goto('/no-such-page')
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await expectNoAxeViolations(page, 'not-found')
   })
 })
 
