@@ -8,6 +8,8 @@ import viteConfig from './vite.config.ts'
 // - integration: supabase-js -> gateway -> PostgREST -> Postgres (RLS) against a stack
 //   started by the project's global setup on free ports.
 // - e2e: real Chromium (playwright-core + system chromium) against the app and its own stack.
+// - budget: a production build, then the first-load size of /user/sessions against its budget
+//   and no other role's page code in it (the accounting of `npm run bench`, bench/bundle.ts).
 const rulesFiles = ['src/**/lib/**/*.test.ts']
 const timeZones = ['Europe/Lisbon', 'America/Sao_Paulo', 'Asia/Tokyo']
 
@@ -49,6 +51,17 @@ export default mergeConfig(
             fileParallelism: false,
             testTimeout: 20_000,
             hookTimeout: 60_000,
+          },
+        },
+        {
+          extends: true as const,
+          test: {
+            name: 'budget',
+            include: ['tests/budget/**/*.test.ts'],
+            environment: 'node',
+            globals: true,
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
           },
         },
         {

@@ -2,9 +2,9 @@ import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
-// Entry points that keep the staff-only code (link editor, session modal) out of this
-// page's chunk: the meeting-link barrel would also bring MeetingLinkEditor along.
-import { EmployeeMeetingLinkPanel } from '@/features/meeting-link/components/EmployeeMeetingLinkPanel'
+// Light entries that keep the staff-only code (link editor and saving with zod, session
+// modal) out of this page's first load; the features' indexes would bring it along.
+import { EmployeeMeetingLinkPanel } from '@/features/meeting-link/employee'
 import { EmployeeCancelSession } from '@/features/session-management/employee'
 import {
   SessionCard,

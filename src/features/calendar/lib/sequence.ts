@@ -9,7 +9,7 @@
 //   the server (trigger `touch_updated_at`) on every change: reschedule, cancel, complete.
 //   The RFC only asks for an increasing integer, not for consecutive values.
 
-import { parseInstant } from '@/features/meeting-link/lib/parse-instant'
+import { parseInstant } from '@/features/meeting-link/rules'
 
 /** 2025-01-01T00:00:00Z in epoch seconds: bookings cannot have been changed before it. */
 export const SEQUENCE_BASE_EPOCH_SECONDS = Date.UTC(2025, 0, 1) / 1000

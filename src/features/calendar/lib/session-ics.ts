@@ -26,10 +26,9 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 // Types only: at run time the sessions index creates the supabase client (and its realtime
 // socket), which this pure module must not load. The pillar label comes in `pillarLabel`.
 import type { BookingStatus, MeetingType, Pillar } from '@/features/sessions'
-// Leaf imports (the '@/features/meeting-link' index also loads its hooks, supabase and zod):
-// the same timestamp rule and the same link window as the rest of the app.
-import { parseInstant } from '@/features/meeting-link/lib/parse-instant'
-import { LINK_OPENS_BEFORE_START_MS } from '@/features/meeting-link/lib/link-window'
+// The pure entry (the '@/features/meeting-link' index also loads its hooks, supabase and
+// zod): the same timestamp rule and the same link window as the rest of the app.
+import { LINK_OPENS_BEFORE_START_MS, parseInstant } from '@/features/meeting-link/rules'
 import { localDateTimeOf } from '@/lib/zoned-time'
 import { MAX_ICS_SEQUENCE } from './sequence'
 

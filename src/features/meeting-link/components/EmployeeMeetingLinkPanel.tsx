@@ -4,7 +4,8 @@
 import { useId, type ReactNode } from 'react'
 import { parseMeetingLink } from '../lib/parse-meeting-link'
 import { useCountdownLabel } from '../hooks/use-countdown-label'
-import { useMeetingLink, type MeetingLinkBooking } from '../hooks/use-meeting-link'
+// Read-only: the employee never saves a link, so the saving path (RPC, zod) stays out.
+import { useShownLink, type MeetingLinkBooking } from '../hooks/use-shown-link'
 
 export type EmployeeMeetingLinkPanelProps = {
   /** The session row from the employee's session query (`*, booking_links(...)`). */
@@ -53,7 +54,7 @@ function Block({ state, title, children }: { state: EmployeePanelState; title: s
 }
 
 export function EmployeeMeetingLinkPanel({ booking, phone }: EmployeeMeetingLinkPanelProps) {
-  const { window, ended, link } = useMeetingLink(booking)
+  const { window, ended, link } = useShownLink(booking)
   const joinHintId = useId()
   const countdown = useCountdownLabel(window.state === 'waiting' ? window.opensAt : null)
 

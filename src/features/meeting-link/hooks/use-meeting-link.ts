@@ -1,9 +1,10 @@
-// THE hook behind every meeting-link UI: the prestador's session modal, the especialista's
-// case and the employee's card. Server state (the link, who changed it, when) is never
+// THE hook behind the staff's meeting-link UI: the prestador's session modal, the
+// especialista's case, the admin's table (the employee's card only reads the link: see
+// use-shown-link, which this hook builds on). Server state (the link, who changed it, when) is never
 // copied into useState: it comes from the `booking` prop (a row of a cached session query)
 // or from the last save's result, whichever the server produced last.
 
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { sessionKeys } from '@/features/sessions'
 import { replaceBookingLink, toEmbed, type MeetingLinkEmbed } from '../api/booking-link-cache'
@@ -15,15 +16,12 @@ import {
   type SaveMeetingLinkInput,
   type SaveMeetingLinkResult,
 } from '../api/save-meeting-link'
-import type { LinkWindow, LinkWindowBooking } from '../lib/link-window'
+import type { LinkWindow } from '../lib/link-window'
 import { detectPlatform, parseMeetingLink, type MeetingLinkErrorReason, type Platform } from '../lib/parse-meeting-link'
 import { useLinkWindow } from './use-link-window'
+import { embedOf, useRefetchWhenWindowOpens, type MeetingLinkBooking } from './use-shown-link'
 
-/** A session row as the session queries return it (`*, booking_links(meeting_link, updated_at, updated_by)`). */
-export type MeetingLinkBooking = LinkWindowBooking & {
-  id: string
-  booking_links: MeetingLinkEmbed | null
-}
+export type { MeetingLinkBooking } from './use-shown-link'
 
 /** What save/clear resolve to: the RPC's typed result, or a client-side validation failure (no request made). */
 export type SaveOutcome =
@@ -63,13 +61,6 @@ export type UseMeetingLinkResult = {
 type SaveVariables = SaveMeetingLinkInput & {
   /** `booking_links.updated_at` of the prop when the save started, to tell whether the prop has been refreshed since. */
   seenInProp: string | null
-}
-
-function embedOf(booking: MeetingLinkBooking): MeetingLinkEmbed | null {
-  const value: unknown = booking.booking_links
-  // Defensive: an embed typed as one-to-one could still arrive as an array.
-  if (Array.isArray(value)) return (value[0] as MeetingLinkEmbed | undefined) ?? null
-  return (value as MeetingLinkEmbed | null | undefined) ?? null
 }
 
 /** Replaces the booking's link in every cached session query, then lets the server's view win. */
@@ -115,15 +106,7 @@ export function useMeetingLink(booking: MeetingLinkBooking): UseMeetingLinkResul
 
   const link = known?.meeting_link ?? null
 
-  // For the employee the link row only becomes readable when the window opens: refetch
-  // right then instead of waiting for the next poll.
-  const previousState = useRef(window.state)
-  useEffect(() => {
-    if (previousState.current === 'waiting' && window.state === 'open' && link === null) {
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.lists() }, { cancelRefetch: false })
-    }
-    previousState.current = window.state
-  }, [window.state, link, queryClient])
+  useRefetchWhenWindowOpens(window.state, link)
 
   const run = async (meetingLink: string | null): Promise<SaveOutcome> => {
     setValidationError(null)

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Month } from 'date-fns'
+import { pt } from 'date-fns/locale/pt'
+import { localize } from 'date-fns/locale/pt/_lib/localize'
 import { countdownLabel, formatSessionDateTime, msUntilCountdownChanges, wallClockIn } from './format-session-time'
 
 const MIN = 60_000
@@ -46,6 +49,14 @@ describe('formatSessionDateTime', () => {
       formatSessionDateTime(`2026-${String(i + 1).padStart(2, '0')}-15T12:00:00Z`, 'UTC').split(' ')[1],
     )
     expect(months).toEqual(['jan.', 'fev.', 'mar.', 'abr.', 'mai.', 'jun.', 'jul.', 'ago.', 'set.', 'out.', 'nov.', 'dez.'])
+  })
+
+  it("takes the month names from date-fns' pt locale itself (the aliased file is pt.localize)", () => {
+    expect(localize).toBe(pt.localize)
+    for (let m = 0; m < 12; m++) {
+      const month = m as Month
+      expect(localize.month(month, { width: 'abbreviated' })).toBe(pt.localize.month(month, { width: 'abbreviated' }))
+    }
   })
 
   it.each([

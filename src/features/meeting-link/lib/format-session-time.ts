@@ -5,7 +5,9 @@
 // to the target zone's fields, and only the month name comes from date-fns' pt locale.
 
 import type { Month } from 'date-fns'
-import { pt } from 'date-fns/locale/pt'
+// The pt locale's `localize` alone (see the alias in vite.config.ts): the whole `pt` object
+// also carries its parsing and relative-format tables, ~2 kB gz on every session page.
+import { localize } from 'date-fns/locale/pt/_lib/localize'
 import { localDateTimeOf } from '@/lib/zoned-time'
 import { parseInstant } from './parse-instant'
 
@@ -27,7 +29,7 @@ export function formatSessionDateTime(iso: string, timeZone: string): string {
   const { year, month, day, hour, minute } = wallClockIn(parseInstant(iso), timeZone)
   // date-fns' pt gives "nov"; pt-PT writes abbreviations with a full stop ("nov."), and
   // every pt month abbreviation is a truncation, so the stop is always due.
-  const monthName = `${pt.localize.month((month - 1) as Month, { width: 'abbreviated' })}.`
+  const monthName = `${localize.month((month - 1) as Month, { width: 'abbreviated' })}.`
   return `${day} ${monthName} ${year} às ${pad2(hour)}:${pad2(minute)}`
 }
 

@@ -4,9 +4,10 @@
 
 import { useMemo } from 'react'
 import { skipToken, useQuery } from '@tanstack/react-query'
-// Leaf imports: the key and a shape-agnostic walker, not the sessions/meeting-link barrels.
+// The sessions key (leaf import, not the sessions barrel) and a shape-agnostic walker from
+// meeting-link's pure entry.
 import { sessionKeys } from '@/features/sessions/api/keys'
-import { collectBookings } from '@/features/meeting-link/api/booking-link-cache'
+import { collectBookings } from '@/features/meeting-link/rules'
 import { useSessionStartingNotice } from '../hooks/use-session-starting-notice'
 
 export default function SessionStartingWatcher({ userId }: { userId: string }) {

@@ -9,8 +9,8 @@
 
 import { useEffect, useReducer, useRef } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-// Leaf import: the pure rule, not the meeting-link barrel (zod, editor, hooks).
-import { linkWindow, MAX_TIMEOUT_MS, type LinkWindowBooking } from '@/features/meeting-link/lib/link-window'
+// The pure entry, not the meeting-link index (zod, editor, hooks).
+import { linkWindow, MAX_TIMEOUT_MS, type LinkWindowBooking } from '@/features/meeting-link/rules'
 import { notificationKeys } from '../api/keys'
 import { notifySessionStarting } from '../api/notifications'
 import { showBrowserAlert } from '../api/browser-alerts'

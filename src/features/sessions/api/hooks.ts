@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-// Leaf import on purpose (not the '@/features/meeting-link' barrel), like format-date-time:
-// the barrel's hooks import '@/features/sessions' (a cycle) and zod.
-import { meetingLinkQueryOptions } from '@/features/meeting-link/hooks/use-link-refetch-interval'
+// The light, pure entry (not the '@/features/meeting-link' index, whose hooks import
+// '@/features/sessions' back and whose saving path loads zod).
+import { meetingLinkQueryOptions } from '@/features/meeting-link/rules'
 import { sessionKeys, type AdminPage } from './keys'
 import {
   fetchAdminSessions,

@@ -1,7 +1,6 @@
-// Leaf import on purpose (not the '@/features/meeting-link' barrel): the barrel also loads
-// that feature's hooks, which import '@/features/sessions' (an import cycle) and zod (~5 KB gz
-// on every session page's first load). Switch to a lighter public entry if one appears.
-import { formatSessionDateTime } from '@/features/meeting-link/lib/format-session-time'
+// The light, pure entry (not the '@/features/meeting-link' index: that one also loads the
+// feature's hooks, which import '@/features/sessions' back, and zod).
+import { formatSessionDateTime } from '@/features/meeting-link/rules'
 
 const FALLBACK_TIME_ZONE = 'Europe/Lisbon'
 
