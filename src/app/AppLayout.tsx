@@ -6,7 +6,10 @@ import { NotificationBell } from '@/features/notifications/bell'
 
 const NAV: Record<AppRole, { to: string; label: string }[]> = {
   user: [{ to: homePathFor('user'), label: 'Meu percurso' }],
-  prestador: [{ to: homePathFor('prestador'), label: 'Sessões' }],
+  prestador: [
+    { to: homePathFor('prestador'), label: 'Sessões' },
+    { to: '/prestador/availability', label: 'Disponibilidade' },
+  ],
   especialista: [{ to: homePathFor('especialista'), label: 'Painel' }],
   admin: [{ to: homePathFor('admin'), label: 'Operações' }],
 }

@@ -32,6 +32,9 @@ export const routes: RouteObject[] = [
       rolePage('prestador/sessions', ['prestador'], () =>
         import('@/pages/PrestadorSessionsPage').then((m) => ({ Component: m.PrestadorSessionsPage })),
       ),
+      rolePage('prestador/availability', ['prestador'], () =>
+        import('@/pages/PrestadorAvailabilityPage').then((m) => ({ Component: m.PrestadorAvailabilityPage })),
+      ),
       rolePage('especialista/dashboard', ['especialista'], () =>
         import('@/pages/EspecialistaDashboardPage').then((m) => ({ Component: m.EspecialistaDashboardPage })),
       ),

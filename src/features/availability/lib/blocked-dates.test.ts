@@ -1,4 +1,4 @@
-import { BLOCKED_REASON_MAX_LENGTH, isCalendarDate, todayIn, validateBlockedDate } from './blocked-dates'
+import { BLOCKED_REASON_MAX_LENGTH, formatBlockedDay, isCalendarDate, todayIn, validateBlockedDate } from './blocked-dates'
 
 describe('todayIn (the prestador zone, never the browser zone)', () => {
   it.each([
@@ -56,5 +56,21 @@ describe('validateBlockedDate', () => {
     ['both', '2026-11-01', 'y'.repeat(BLOCKED_REASON_MAX_LENGTH + 1), { day: 'day_in_past', reason: 'reason_too_long' }],
   ])('refuses %s', (_label, day, reason, problems) => {
     expect(validateBlockedDate({ day, reason }, ctx)).toEqual({ ok: false, ...problems })
+  })
+})
+
+describe('formatBlockedDay (a calendar date, the same in every browser zone)', () => {
+  it.each([
+    ['2026-12-05', 'sábado, 5 de dezembro de 2026'],
+    ['2026-03-29', 'domingo, 29 de março de 2026'],
+    ['2026-10-25', 'domingo, 25 de outubro de 2026'],
+    ['2027-01-01', 'sexta-feira, 1 de janeiro de 2027'],
+    ['2028-02-29', 'terça-feira, 29 de fevereiro de 2028'],
+  ])('%s -> %s', (day, text) => {
+    expect(formatBlockedDay(day)).toBe(text)
+  })
+
+  it('refuses what is not a date', () => {
+    expect(() => formatBlockedDay('2026-02-30')).toThrow(RangeError)
   })
 })

@@ -58,3 +58,14 @@ export function validateBlockedDate(
   }
   return { ok: true, day, reason: reason === '' ? null : reason }
 }
+
+const dayFormat = new Intl.DateTimeFormat('pt-PT', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/**
+ * "sábado, 5 de dezembro de 2026" for "2026-12-05". A calendar date has no zone: it is
+ * formatted at noon UTC in UTC, so the browser's zone can never move it to another day.
+ */
+export function formatBlockedDay(day: string): string {
+  const { year, month, day: dayOfMonth } = parseLocalDate(day)
+  return dayFormat.format(Date.UTC(year, month - 1, dayOfMonth, 12))
+}
