@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { findLeaks, firstLoad, sizeFirstLoad, staticChunkClosure, type Manifest, type ModuleGraph } from './bundle.ts'
+import {
+  findLeaks,
+  firstLoad,
+  firstLoadComposition,
+  lazyPages,
+  moduleGroup,
+  sizeFirstLoad,
+  staticChunkClosure,
+  type Manifest,
+  type ModuleGraph,
+} from './bundle.ts'
 
 // index.html -> vendor; pages are lazy; UserPage and AdminPage share `sessions`.
 const manifest: Manifest = {
@@ -73,6 +83,26 @@ describe('first load', () => {
     expect(sized.cssGzip).toBe(500 + 600)
     expect(sized.jsRaw).toBe(10_000)
     expect(sized.files).toHaveLength(6)
+  })
+})
+
+describe('lazyPages / composition', () => {
+  it('lists the entry\'s dynamic imports', () => {
+    expect(lazyPages(manifest)).toEqual(['src/pages/UserPage.tsx', 'src/pages/AdminPage.tsx'])
+  })
+  it('groups modules by package or feature folder, largest first', () => {
+    expect(moduleGroup('node_modules/@supabase/auth-js/dist/module/x.js')).toBe('@supabase/auth-js')
+    expect(moduleGroup('node_modules/react/index.js')).toBe('react')
+    expect(moduleGroup('src/features/sessions/api/x.ts')).toBe('src/features/sessions')
+    expect(moduleGroup('src/lib/supabase.ts')).toBe('src/lib')
+    const sized: ModuleGraph = { ...graph, sizes: { 'node_modules/react/index.js': 500, 'src/main.tsx': 30, 'src/app/router.tsx': 20, 'src/pages/UserPage.tsx': 40 } }
+    expect(firstLoadComposition(firstLoad(manifest, 'src/pages/UserPage.tsx'), sized)).toEqual([
+      { group: 'react', bytes: 500 },
+      { group: 'src/pages', bytes: 40 },
+      { group: 'src/main.tsx', bytes: 30 },
+      { group: 'src/app', bytes: 20 },
+      { group: 'src/features/sessions', bytes: 0 },
+    ])
   })
 })
 

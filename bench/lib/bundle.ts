@@ -54,6 +54,11 @@ export function entryKey(manifest: Manifest): string {
   return entries[0]![0]
 }
 
+/** The router's lazy pages: the entry's dynamic imports (manifest keys), e.g. 'src/pages/LoginPage.tsx'. */
+export function lazyPages(manifest: Manifest): string[] {
+  return [...(manifest[entryKey(manifest)]!.dynamicImports ?? [])]
+}
+
 /** Manifest keys reachable from `roots` through static `imports` (breadth-first, no duplicates). */
 export function staticChunkClosure(manifest: Manifest, roots: readonly string[]): string[] {
   const seen = new Set<string>()

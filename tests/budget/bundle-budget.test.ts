@@ -44,7 +44,8 @@ describe('bundle budget', () => {
     )
   })
 
-  it('keeps other roles\' pages out of the first load of /user/sessions', () => {
+  it('keeps other roles\' pages (and every other lazy page) out of the first load of /user/sessions', () => {
+    expect(report.otherPages).toEqual(expect.arrayContaining(ROLE_PAGES.slice(1).map((p) => p.key)))
     expect(report.leaks).toEqual([])
   })
 
