@@ -87,8 +87,12 @@ describe('first load', () => {
 })
 
 describe('lazyPages / composition', () => {
-  it('lists the entry\'s dynamic imports', () => {
-    expect(lazyPages(manifest)).toEqual(['src/pages/UserPage.tsx', 'src/pages/AdminPage.tsx'])
+  it('lists the entry\'s lazy pages, not its other lazy chunks', () => {
+    const withDialog: Manifest = {
+      ...manifest,
+      'index.html': { ...manifest['index.html']!, dynamicImports: [...manifest['index.html']!.dynamicImports!, 'src/features/x/Dialog.tsx'] },
+    }
+    expect(lazyPages(withDialog)).toEqual(['src/pages/UserPage.tsx', 'src/pages/AdminPage.tsx'])
   })
   it('groups modules by package or feature folder, largest first', () => {
     expect(moduleGroup('node_modules/@supabase/auth-js/dist/module/x.js')).toBe('@supabase/auth-js')

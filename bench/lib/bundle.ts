@@ -54,9 +54,12 @@ export function entryKey(manifest: Manifest): string {
   return entries[0]![0]
 }
 
-/** The router's lazy pages: the entry's dynamic imports (manifest keys), e.g. 'src/pages/LoginPage.tsx'. */
-export function lazyPages(manifest: Manifest): string[] {
-  return [...(manifest[entryKey(manifest)]!.dynamicImports ?? [])]
+/**
+ * The router's lazy pages: the entry's dynamic imports under `pagesDir` (manifest keys, e.g.
+ * 'src/pages/LoginPage.tsx'). Other lazy chunks (a dialog loaded on click) are not pages.
+ */
+export function lazyPages(manifest: Manifest, pagesDir = 'src/pages/'): string[] {
+  return (manifest[entryKey(manifest)]!.dynamicImports ?? []).filter((k) => k.startsWith(pagesDir))
 }
 
 /** Manifest keys reachable from `roots` through static `imports` (breadth-first, no duplicates). */
