@@ -104,6 +104,13 @@ describe('BookingWizard', () => {
     expect(screen.getByRole('group', { name: 'Em que área precisa de apoio?' })).toHaveFocus()
     expect(screen.getByText(BOOKING_FIELD_MESSAGES.pillar)).toBeInTheDocument()
     expect(screen.getByText(BOOKING_FIELD_MESSAGES.prestador)).toBeInTheDocument()
+    // The placeholder groups (no área / no prestador yet) carry their error as description.
+    expect(screen.getByRole('group', { name: 'Prestador' })).toHaveAccessibleDescription(
+      `Escolha primeiro a área. ${BOOKING_FIELD_MESSAGES.prestador}`,
+    )
+    expect(screen.getByRole('group', { name: 'Horário' })).toHaveAccessibleDescription(
+      expect.stringContaining(BOOKING_FIELD_MESSAGES.slot),
+    )
     expect(screen.getByLabelText('Dia')).toHaveAccessibleDescription(BOOKING_FIELD_MESSAGES.dayMissing)
     expect(screen.getByText(BOOKING_FIELD_MESSAGES.meetingType)).toBeInTheDocument()
     expect(fakeSupabase.find('bookings')).toHaveLength(0)

@@ -2,7 +2,7 @@
 // One form, in that order, so nothing chosen is ever lost: a refused save keeps every field
 // (a slot taken meanwhile is the only thing cleared, with the refreshed slot list).
 
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
 import { useProfile } from '@/features/auth'
@@ -42,6 +42,7 @@ export function BookingWizard() {
   const [attempted, setAttempted] = useState(false)
   const [slotError, setSlotError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
+  const prestadorIds = useId()
 
   const refs = {
     pillar: useRef<HTMLFieldSetElement>(null),
@@ -112,10 +113,22 @@ export function BookingWizard() {
 
       <Step number={2} title="Prestador">
         {draft.pillar === '' ? (
-          <fieldset ref={refs.prestador} tabIndex={-1} className="focus:outline-none">
+          // Focused when its error shows: hint and error are its description, so both are read out.
+          <fieldset
+            ref={refs.prestador}
+            tabIndex={-1}
+            aria-describedby={errors.prestador ? `${prestadorIds}-hint ${prestadorIds}-error` : `${prestadorIds}-hint`}
+            className="focus:outline-none"
+          >
             <legend className="mb-1 text-sm font-medium text-slate-800">Prestador</legend>
-            <p className="text-sm text-slate-600">Escolha primeiro a área.</p>
-            {errors.prestador ? <p className="text-sm text-red-700">{errors.prestador}</p> : null}
+            <p id={`${prestadorIds}-hint`} className="text-sm text-slate-600">
+              Escolha primeiro a área.
+            </p>
+            {errors.prestador ? (
+              <p id={`${prestadorIds}-error`} className="text-sm text-red-700">
+                {errors.prestador}
+              </p>
+            ) : null}
           </fieldset>
         ) : prestadores.isPending ? (
           <Spinner label="A carregar os prestadores..." />

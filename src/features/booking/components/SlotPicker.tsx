@@ -1,7 +1,7 @@
 // Day ("Dia", a native date input) and the free slots of that day as a radio group of times
 // ("14:00") in the viewer's zone. The one slot UI of the three booking paths.
 
-import type { Ref } from 'react'
+import { useId, type Ref } from 'react'
 import { Button, ErrorState, Input, Spinner } from '@/components/ui'
 import { formatSlotTime } from '../lib/booking-days'
 import type { Slot } from '../lib/free-slots'
@@ -71,17 +71,23 @@ function SlotList({
   name: string
   groupRef?: Ref<HTMLFieldSetElement> | undefined
 }) {
+  // The placeholder groups below are focused when their error shows: the text and the error
+  // are their description, so a screen reader reads both with the group.
+  const ids = useId()
   const errorLine = error ? (
-    <p role="alert" className="text-sm text-red-700">
+    <p id={`${ids}-error`} role="alert" className="text-sm text-red-700">
       {error}
     </p>
   ) : null
+  const placeholderDescription = error ? `${ids}-text ${ids}-error` : `${ids}-text`
 
   if (result.status === 'idle') {
     return (
-      <fieldset ref={groupRef} tabIndex={-1} className="flex flex-col gap-1 focus:outline-none">
+      <fieldset ref={groupRef} tabIndex={-1} aria-describedby={placeholderDescription} className="flex flex-col gap-1 focus:outline-none">
         <legend className="mb-1 text-sm font-medium text-slate-800">Horário</legend>
-        <p className="text-sm text-slate-600">Escolha o prestador e o dia para ver os horários livres.</p>
+        <p id={`${ids}-text`} className="text-sm text-slate-600">
+          Escolha o prestador e o dia para ver os horários livres.
+        </p>
         {errorLine}
       </fieldset>
     )
@@ -102,11 +108,13 @@ function SlotList({
 
   if (result.slots.length === 0) {
     return (
-      <fieldset ref={groupRef} tabIndex={-1} className="flex flex-col gap-1 focus:outline-none">
+      <fieldset ref={groupRef} tabIndex={-1} aria-describedby={placeholderDescription} className="flex flex-col gap-1 focus:outline-none">
         <legend className="mb-1 text-sm font-medium text-slate-800">Horário</legend>
         {/* The slot-taken message must survive the refresh that emptied the list. */}
         {errorLine}
-        <p className="text-sm text-slate-700">Não há horários livres neste dia. Escolha outro dia.</p>
+        <p id={`${ids}-text`} className="text-sm text-slate-700">
+          Não há horários livres neste dia. Escolha outro dia.
+        </p>
       </fieldset>
     )
   }
