@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROFILES } from '@/test-utils/auth'
+import { captureIcsDownloads, parseIcsEvent } from '@/features/calendar/testing/ics-downloads'
 import {
   createFakeSessionsServer,
   createTestQueryClient,
@@ -100,6 +101,36 @@ describe('PrestadorSessionsPage', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' })
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(manage('b-linked')).toHaveFocus()
+  })
+
+  it('every card has "Adicionar ao calendário" naming its session, next to "Gerir sessão"', async () => {
+    await renderPage()
+    const ids = ['b-soon', 'b-linked', 'b-phone', 'b-past']
+    expect(screen.getAllByRole('article').map((a) => a.id)).toEqual(ids.map((id) => `session-${id}`))
+    for (const id of ids) {
+      const time = card(id).querySelector('time')!.textContent!
+      expect(within(card(id)).getByRole('button', { name: `Adicionar ao calendário a sessão de ${time}` })).toBeInTheDocument()
+      expect(manage(id)).toBeInTheDocument()
+    }
+  })
+
+  it('"Adicionar ao calendário" downloads the prestador\'s .ics (with the employee) and does not open the modal', async () => {
+    const downloads = captureIcsDownloads()
+    try {
+      const user = await renderPage()
+      await user.click(within(card('b-linked')).getByRole('button', { name: /^Adicionar ao calendário/ }))
+      await waitFor(() => expect(downloads.count()).toBe(1))
+      const { filename, text } = await downloads.file(0)
+      expect(filename).toBe('encontro-sessao-2026-11-16.ics')
+      const event = parseIcsEvent(text)
+      expect(event.getFirstPropertyValue('uid')).toBe('b-linked@encontro.app')
+      expect(event.getFirstPropertyValue('summary')).toMatch(/^Sessão de .+ com Maria Costa$/)
+      expect(event.getFirstPropertyValue('url')).toBe(`${window.location.origin}/prestador/sessions#session-b-linked`)
+      expect(text).not.toContain('zoom.us')
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    } finally {
+      downloads.restore()
+    }
   })
 
   it('a link saved in the modal shows on the card ("Link definido")', async () => {

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { Badge, Button, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
+// The button only: the .ics generator (ical-generator) is imported on click.
+import { AddToCalendarButton } from '@/features/calendar'
 import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
@@ -41,6 +43,7 @@ export function PrestadorSessionsPage() {
           <PrestadorSessionSections
             sessions={sessions}
             timeZone={profile.time_zone}
+            prestadorName={profile.name}
             onOpen={(s) => setOpen({ id: s.id, employeeName: s.client?.name ?? 'Colaborador' })}
           />
         )}
@@ -59,17 +62,23 @@ export function PrestadorSessionsPage() {
   )
 }
 
-type SectionsProps = { sessions: PrestadorSession[]; timeZone: string; onOpen: (session: PrestadorSession) => void }
+type SectionsProps = {
+  sessions: PrestadorSession[]
+  timeZone: string
+  /** The signed-in prestador's name, for the .ics files. */
+  prestadorName: string
+  onOpen: (session: PrestadorSession) => void
+}
 
-function PrestadorSessionSections({ sessions, timeZone, onOpen }: SectionsProps) {
+function PrestadorSessionSections({ sessions, ...props }: SectionsProps) {
   const now = useBoundaryClock(sessions.map((s) => Date.parse(s.ends_at)))
   const sorted = sortSessions(sessions, now)
   const upcoming = sorted.filter((s) => isUpcoming(s, now))
   const past = sorted.filter((s) => !isUpcoming(s, now))
   return (
     <div className="flex flex-col gap-8">
-      <Section title="Próximas sessões" sessions={upcoming} timeZone={timeZone} onOpen={onOpen} />
-      <Section title="Sessões anteriores" sessions={past} timeZone={timeZone} onOpen={onOpen} />
+      <Section {...props} title="Próximas sessões" sessions={upcoming} />
+      <Section {...props} title="Sessões anteriores" sessions={past} />
     </div>
   )
 }
@@ -87,7 +96,12 @@ function Section({ title, ...props }: SectionsProps & { title: string }) {
         <SessionList label={title}>
           {props.sessions.map((s) => (
             <li key={s.id}>
-              <PrestadorSessionCard session={s} timeZone={props.timeZone} onOpen={props.onOpen} />
+              <PrestadorSessionCard
+                session={s}
+                timeZone={props.timeZone}
+                prestadorName={props.prestadorName}
+                onOpen={props.onOpen}
+              />
             </li>
           ))}
         </SessionList>
@@ -99,10 +113,12 @@ function Section({ title, ...props }: SectionsProps & { title: string }) {
 function PrestadorSessionCard({
   session: s,
   timeZone,
+  prestadorName,
   onOpen,
 }: {
   session: PrestadorSession
   timeZone: string
+  prestadorName: string
   onOpen: (session: PrestadorSession) => void
 }) {
   const cardId = sessionCardId(s.id)
@@ -128,17 +144,29 @@ function PrestadorSessionCard({
         ) : null
       }
       actions={
-        // One real button per card; its ::after covers the card, so a click anywhere on the
-        // card opens the modal too (keyboard and screen reader users get the button).
-        <Button
-          variant="secondary"
-          size="sm"
-          aria-describedby={`${ids.title} ${ids.time}`}
-          onClick={() => onOpen(s)}
-          className="after:absolute after:inset-0 after:rounded-lg"
-        >
-          Gerir sessão
-        </Button>
+        <>
+          {/* One real button per card; its ::after covers the card, so a click anywhere on the
+              card opens the modal too (keyboard and screen reader users get the button). */}
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-describedby={`${ids.title} ${ids.time}`}
+            onClick={() => onOpen(s)}
+            className="after:absolute after:inset-0 after:rounded-lg"
+          >
+            Gerir sessão
+          </Button>
+          {/* Above that overlay, so it gets its own clicks. */}
+          <div className="relative z-10">
+            <AddToCalendarButton
+              booking={s}
+              prestadorName={prestadorName}
+              employeeName={s.client?.name ?? undefined}
+              viewer="prestador"
+              timeZone={timeZone}
+            />
+          </div>
+        </>
       }
     />
   )

@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROFILES } from '@/test-utils/auth'
+import { captureIcsDownloads, parseIcsEvent } from '@/features/calendar/testing/ics-downloads'
 import {
   createFakeSessionsServer,
   createTestQueryClient,
@@ -175,6 +176,37 @@ describe('UserSessionsPage', () => {
     expect(stateOf('b-in-2-hours')).toBe('cancelled')
     expect(c).toHaveTextContent('Motivo: Tenho uma reunião nessa hora.')
     expect(within(c).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+  })
+
+  it('every card, upcoming or past, cancelled or not, has "Adicionar ao calendário" naming its session', async () => {
+    await renderPage()
+    const ids = [...cardIds('Próximas sessões'), ...cardIds('Sessões anteriores')]
+    expect(ids).toHaveLength(6)
+    for (const id of ids) {
+      const c = document.getElementById(id)!
+      const time = c.querySelector('time')!.textContent!
+      expect(within(c).getByRole('button', { name: `Adicionar ao calendário a sessão de ${time}` })).toBeInTheDocument()
+    }
+  })
+
+  it('"Adicionar ao calendário" downloads the employee\'s .ics of that session', async () => {
+    const downloads = captureIcsDownloads()
+    try {
+      await renderPage()
+      const user = userEvent.setup()
+      await user.click(within(card('b-in-2-hours')).getByRole('button', { name: /^Adicionar ao calendário/ }))
+      await waitFor(() => expect(downloads.count()).toBe(1))
+      const { filename, text } = await downloads.file(0)
+      expect(filename).toBe('encontro-sessao-2026-11-20.ics')
+      const event = parseIcsEvent(text)
+      expect(event.getFirstPropertyValue('uid')).toBe('b-in-2-hours@encontro.app')
+      expect(event.getFirstPropertyValue('summary')).toMatch(/^Sessão de .+ com Dr\. Pedro Santos$/)
+      expect(event.getFirstPropertyValue('url')).toBe(`${window.location.origin}/user/sessions#session-b-in-2-hours`)
+      // The raw meeting link never goes in the file.
+      expect(text).not.toContain('zoom.us')
+    } finally {
+      downloads.restore()
+    }
   })
 
   it('a #session-<id> link brings that card into focus once the list is loaded', async () => {

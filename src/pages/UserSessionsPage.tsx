@@ -2,6 +2,8 @@ import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
+// The button only: the .ics generator (ical-generator) is imported on click.
+import { AddToCalendarButton } from '@/features/calendar'
 // Light entries that keep the staff-only code (link editor and saving with zod, session
 // modal) out of this page's first load; the features' indexes would bring it along.
 import { EmployeeMeetingLinkPanel } from '@/features/meeting-link/employee'
@@ -100,15 +102,23 @@ function SessionSection({
                   pillar={s.pillar}
                   details={s.prestador?.specialty ? [{ label: 'Especialidade', value: s.prestador.specialty }] : []}
                   linkSlot={<EmployeeMeetingLinkPanel booking={s} phone={s.employee?.phone ?? null} />}
-                  // Upcoming only: once cancelled here, the card keeps the confirmation.
                   actions={
-                    upcoming ? (
-                      <EmployeeCancelSession
-                        bookingId={s.id}
-                        cancellable={active}
-                        describedBy={`${ids.title} ${ids.time}`}
+                    <>
+                      <AddToCalendarButton
+                        booking={s}
+                        prestadorName={s.prestador?.profile?.name ?? ''}
+                        viewer="user"
+                        timeZone={timeZone}
                       />
-                    ) : null
+                      {/* Upcoming only: once cancelled here, the card keeps the confirmation. */}
+                      {upcoming ? (
+                        <EmployeeCancelSession
+                          bookingId={s.id}
+                          cancellable={active}
+                          describedBy={`${ids.title} ${ids.time}`}
+                        />
+                      ) : null}
+                    </>
                   }
                 />
               </li>

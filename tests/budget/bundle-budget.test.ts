@@ -49,6 +49,16 @@ describe('bundle budget', () => {
     expect(report.leaks).toEqual([])
   })
 
+  it('loads the .ics generator (ical-generator) only when "Adicionar ao calendário" is clicked', () => {
+    for (const route of ['/user/sessions', '/prestador/sessions']) {
+      const page = report.pages.find((p) => p.route === route)!
+      const groups = page.composition.map((c) => c.group)
+      // The button is on the page; the generator is not in its first load.
+      expect(groups, route).toContain('src/features/calendar')
+      expect(groups, route).not.toContain('ical-generator')
+    }
+  })
+
   it('keeps every role page in its own lazy chunk', () => {
     const user = report.pages.find((p) => p.route === '/user/sessions')!
     for (const page of ROLE_PAGES) {

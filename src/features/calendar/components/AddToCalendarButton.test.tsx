@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import ICAL from 'ical.js'
 import { AddToCalendarButton, downloadIcs, ICS_MIME_TYPE, REVOKE_OBJECT_URL_AFTER_MS, type CalendarBooking } from '..'
+import { readUtf8 } from '../testing/ics-downloads'
 
 const booking: CalendarBooking = {
   id: 'b-42',
@@ -133,22 +134,6 @@ describe('downloadIcs', () => {
     )
   })
 })
-
-/** The Blob's bytes decoded as strict UTF-8 (jsdom's Blob has no text()/arrayBuffer()). */
-function readUtf8(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      try {
-        resolve(new TextDecoder('utf-8', { fatal: true }).decode(reader.result as ArrayBuffer))
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    }
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'))
-    reader.readAsArrayBuffer(blob)
-  })
-}
 
 function parseIcs(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text))
