@@ -201,7 +201,7 @@ export const linkFreshnessBench: BenchModule = {
         { id: 'link_freshness.max_s', label: `save -> employee's open page shows the link: max of ${ROUNDS}`, value: maxMs / 1000, unit: 's', budget },
         { id: 'link_freshness.min_s', label: `save -> employee's open page shows the link: min of ${ROUNDS}`, value: Math.min(...freshness) / 1000, unit: 's' },
         { id: 'link_freshness.save_confirmed_ms', label: 'click on "Guardar Link" -> "Link guardado." (median)', value: median(rounds.map((r) => r.saveConfirmedMs)), unit: 'ms' },
-        { id: 'link_freshness.employee_page_reloads', label: "employee page reloads during the rounds", value: joaoNavigations, unit: 'count', budget: { op: '<=', limit: 0 } },
+        { id: 'link_freshness.employee_page_reloads', label: "employee page reloads during the rounds", value: joaoNavigations, unit: 'reloads', budget: { op: '<=', limit: 0 } },
       ]
       const notes = [
         `${ROUNDS} rounds on the seed's session "in 3 minutes" (link window open): Pedro saves a new link through the modal, João's /user/sessions (open, never reloaded) is polled in the DOM every ${DOM_POLL_MS} ms. ` +

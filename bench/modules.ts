@@ -5,8 +5,8 @@
  *
  * Adding one: write bench/<name>.ts exporting a BenchModule and append it here (as
  * link-freshness.ts was: time from the prestador's save to the employee's open page showing
- * the link, in Chromium). The runner, results.json, RESULTS.md and the exit code pick it up; `--only <id>` runs
- * it alone.
+ * the link, in Chromium). The runner, results.json, RESULTS.md and the exit code pick it up;
+ * `--only <id>` runs it alone.
  */
 import { apiLoadBench } from './api-load.ts'
 import { bundleBench } from './bundle.ts'
