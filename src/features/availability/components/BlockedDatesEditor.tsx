@@ -137,8 +137,9 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
                 setErrors(({ day: _d, form: _f, ...rest }) => rest)
               }}
               error={errors.day}
+              wrapperClassName="w-full sm:w-52"
             />
-            <div className="min-w-64 flex-1">
+            <div className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
               <Field
                 ref={reasonRef}
                 type="text"
@@ -153,7 +154,7 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
                 autoComplete="off"
               />
             </div>
-            <Button type="submit" variant="secondary" className="mt-6" disabled={add.isPending} aria-describedby={errors.form ? formErrorId : undefined}>
+            <Button type="submit" variant="secondary" className="sm:mt-6" disabled={add.isPending} aria-describedby={errors.form ? formErrorId : undefined}>
               {add.isPending ? BLOCKED_DATES_TEXTS.adding : BLOCKED_DATES_TEXTS.add}
             </Button>
           </div>

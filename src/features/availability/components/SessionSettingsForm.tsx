@@ -99,6 +99,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
           }}
           error={errors.sessionMinutes}
           describedBy={errors.form ? formErrorId : undefined}
+          wrapperClassName="w-full sm:w-72"
         />
         <Field
           ref={bufferRef}
@@ -116,6 +117,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
           }}
           error={errors.bufferMinutes}
           describedBy={errors.form ? formErrorId : undefined}
+          wrapperClassName="w-full sm:w-72"
         />
       </div>
       <div>

@@ -133,7 +133,7 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
         </ul>
       )}
       <form noValidate onSubmit={submit} className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-3">
-        <div className="flex flex-wrap items-start gap-3">
+        <div className="grid grid-cols-2 gap-3">
           <Field
             ref={startRef}
             type="time"
@@ -160,10 +160,12 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
             invalid={Boolean(errors.block)}
             describedBy={errors.block ? blockErrorId : undefined}
           />
+        </div>
+        <FormError id={blockErrorId} message={errors.block ?? null} />
+        <div>
           <Button
             type="submit"
             variant="secondary"
-            className="mt-6"
             disabled={add.isPending}
             // The visible words first, then the day: seven of these buttons are on the page.
             aria-label={`${add.isPending ? WEEKLY_HOURS_TEXTS.adding : WEEKLY_HOURS_TEXTS.add} a ${name.toLowerCase()}`}
@@ -171,7 +173,6 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
             {add.isPending ? WEEKLY_HOURS_TEXTS.adding : WEEKLY_HOURS_TEXTS.add}
           </Button>
         </div>
-        <FormError id={blockErrorId} message={errors.block ?? null} />
       </form>
     </fieldset>
   )

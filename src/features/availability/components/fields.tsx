@@ -12,9 +12,11 @@ export type FieldProps = Omit<ComponentPropsWithRef<'input'>, 'aria-describedby'
   /** Ids of other messages about this field (e.g. a form-level error). */
   describedBy?: string | undefined
   invalid?: boolean
+  /** Classes of the wrapper (label + input + messages), e.g. a width so messages wrap under the input. */
+  wrapperClassName?: string
 }
 
-export function Field({ label, error, hint, describedBy, invalid, id, className, ...props }: FieldProps) {
+export function Field({ label, error, hint, describedBy, invalid, wrapperClassName, id, className, ...props }: FieldProps) {
   const autoId = useId()
   const inputId = id ?? autoId
   const errorId = `${inputId}-error`
@@ -22,7 +24,7 @@ export function Field({ label, error, hint, describedBy, invalid, id, className,
   const ids = [hint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ') || undefined
   const isInvalid = Boolean(error) || Boolean(invalid)
   return (
-    <div className="flex flex-col gap-1">
+    <div className={cn('flex flex-col gap-1', wrapperClassName)}>
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -31,7 +33,7 @@ export function Field({ label, error, hint, describedBy, invalid, id, className,
         aria-invalid={isInvalid ? true : undefined}
         aria-describedby={ids}
         className={cn(
-          'rounded-md border bg-white px-3 py-2 text-base text-slate-900 disabled:bg-slate-100',
+          'w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 disabled:bg-slate-100',
           isInvalid ? 'border-red-600' : 'border-slate-300',
           className,
         )}
