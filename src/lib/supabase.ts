@@ -25,6 +25,21 @@ const apiUrl = supabaseEnv.ok ? supabaseEnv.url : UNCONFIGURED_URL
  */
 export const authStorageKey = `sb-${new URL(apiUrl).hostname.split('.')[0]}-auth-token`
 
+/**
+ * Whether this page load began with a stored session. Read before the client exists: on
+ * start-up supabase-js drops a session it cannot refresh (revoked, expired refresh token)
+ * without telling anyone, and the app wants to say "A sua sessão terminou" then.
+ */
+export const startedWithStoredSession = hasStoredItem(authStorageKey)
+
+function hasStoredItem(key: string): boolean {
+  try {
+    return globalThis.localStorage?.getItem(key) != null
+  } catch {
+    return false
+  }
+}
+
 /** The one supabase-js client. The session is persisted in localStorage (supabase-js default). */
 export const supabase = createClient<Database>(apiUrl, supabaseEnv.ok ? supabaseEnv.anonKey : 'not-configured', {
   auth: { persistSession: true, autoRefreshToken: supabaseEnv.ok, storageKey: authStorageKey },

@@ -27,6 +27,19 @@ describe('LoginPage', () => {
     expect(screen.getByLabelText('Email')).toBeInTheDocument()
   })
 
+  it('says the session ended when it ended by itself (expired, revoked), and not otherwise', () => {
+    const { unmount } = render(
+      <AuthTestProviders auth={fakeAuth({ sessionEnded: true })}>
+        <RouterProvider router={createMemoryRouter([{ path: '/login', element: <LoginPage /> }], { initialEntries: ['/login?next=%2Fuser%2Fsessions'] })} />
+      </AuthTestProviders>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent('A sua sessão terminou. Inicie sessão novamente.')
+    expect(screen.getByLabelText('Email')).toBeInTheDocument()
+    unmount()
+    renderLogin('/login', fakeAuth())
+    expect(screen.queryByText('A sua sessão terminou. Inicie sessão novamente.')).not.toBeInTheDocument()
+  })
+
   it('sends a signed-in person back to the page they wanted', async () => {
     const router = renderLogin('/login?next=%2Fuser%2Fsessions%3Ftab%3Dpast', fakeAuth({ profile: PROFILES.user }))
     await screen.findByText('landed')

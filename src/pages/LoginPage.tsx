@@ -1,10 +1,10 @@
 import { Navigate, useSearchParams } from 'react-router'
 import { Button, Card, ErrorState, Spinner } from '@/components/ui'
 import { homePathFor, safeNextPath, useAuth } from '@/features/auth'
-import { LoginForm } from '@/features/auth/login'
+import { LoginForm, SIGN_IN_MESSAGES } from '@/features/auth/login'
 
 export function LoginPage() {
-  const { status, profile, profileStatus, refetchProfile, signOut } = useAuth()
+  const { status, profile, profileStatus, refetchProfile, signOut, sessionEnded } = useAuth()
   const [params] = useSearchParams()
   const next = safeNextPath(params.get('next'))
 
@@ -32,6 +32,12 @@ export function LoginPage() {
     <div className="mx-auto w-full max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold text-slate-900">Entrar</h1>
       <p className="mb-6 text-slate-600">Aceda às suas sessões no Encontro.</p>
+      {sessionEnded ? (
+        // Why they are here instead of on their page; announced when it appears.
+        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {SIGN_IN_MESSAGES.sessionEnded}
+        </p>
+      ) : null}
       <Card>
         <LoginForm />
       </Card>

@@ -35,6 +35,7 @@ export function fakeAuth(overrides: Partial<AuthContextValue> & { profile?: Prof
     signIn: vi.fn(async () => {}),
     signOut: vi.fn(async () => {}),
     signedOutByUser: false,
+    sessionEnded: false,
     ...overrides,
   }
 }

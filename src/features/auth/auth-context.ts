@@ -23,6 +23,12 @@ export type AuthContextValue = {
    * another tab) keeps ?next= so they come back to where they were.
    */
   signedOutByUser: boolean
+  /**
+   * True when the last session ended by itself — refresh token revoked or expired, signed
+   * out elsewhere — rather than with "Terminar sessão" here (until the next sign-in). The
+   * login page then says "A sua sessão terminou. Inicie sessão novamente."
+   */
+  sessionEnded: boolean
 }
 
 /** Exported so tests can provide a fake value; app code uses useAuth(). */

@@ -1,20 +1,32 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Session } from '@supabase/supabase-js'
-import { supabase } from '@/lib/supabase'
+import { startedWithStoredSession, supabase } from '@/lib/supabase'
 import { authKeys, fetchProfile } from '../api/profile'
 import { AuthContext, type AuthContextValue } from '../auth-context'
+
+// The first INITIAL_SESSION of the page load says whether the stored session survived
+// start-up; later subscriptions (StrictMode, hot reload) must not ask again.
+let startupSessionChecked = false
 
 /**
  * Tracks the supabase-js session (restored from localStorage on load) and loads the
  * signed-in person's profile row with TanStack Query. Clears all cached data on sign-out
  * so nothing of one person is shown to the next.
+ *
+ * A session can also end by itself: supabase-js refreshes an expired access token silently,
+ * but when the refresh token is refused (revoked, signed out elsewhere) it drops the session
+ * — while a page is open (SIGNED_OUT) or on start-up (a stored session, then INITIAL_SESSION
+ * without one). `sessionEnded` tells the login page to say so; the guards keep ?next=.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
   const [session, setSession] = useState<Session | null>(null)
   const [initialised, setInitialised] = useState(false)
   const [signedOutByUser, setSignedOutByUser] = useState(false)
+  const [sessionEnded, setSessionEnded] = useState(false)
+  // Read inside the auth callback, which outlives renders.
+  const signingOut = useRef(false)
 
   useEffect(() => {
     // INITIAL_SESSION fires right away with the restored session (or null).
@@ -22,8 +34,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const { data } = supabase.auth.onAuthStateChange((event, next) => {
       setSession((prev) => (prev?.user.id === next?.user.id && prev?.access_token === next?.access_token ? prev : next))
       setInitialised(true)
-      if (event === 'SIGNED_IN') setSignedOutByUser(false)
-      if (event === 'SIGNED_OUT') queryClient.clear()
+      if (event === 'INITIAL_SESSION' && !startupSessionChecked) {
+        startupSessionChecked = true
+        if (!next && startedWithStoredSession) setSessionEnded(true)
+      }
+      if (event === 'SIGNED_IN') {
+        signingOut.current = false
+        setSignedOutByUser(false)
+        setSessionEnded(false)
+      }
+      if (event === 'SIGNED_OUT') {
+        if (!signingOut.current) setSessionEnded(true)
+        queryClient.clear()
+      }
     })
     return () => data.subscription.unsubscribe()
   }, [queryClient])
@@ -42,7 +65,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const signOut = useCallback(async () => {
+    signingOut.current = true
     setSignedOutByUser(true)
+    setSessionEnded(false)
     const { error } = await supabase.auth.signOut()
     // When the server can't be reached, still forget the session on this device.
     if (error) await supabase.auth.signOut({ scope: 'local' })
@@ -63,6 +88,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       signedOutByUser,
+      sessionEnded,
     }),
     [
       initialised,
@@ -75,6 +101,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       signedOutByUser,
+      sessionEnded,
     ],
   )
 

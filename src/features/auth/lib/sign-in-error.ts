@@ -5,6 +5,8 @@ export const SIGN_IN_MESSAGES = {
   unreachable: 'Não foi possível contactar o servidor. Tente novamente.',
   rateLimited: 'Demasiadas tentativas. Aguarde um pouco e tente novamente.',
   generic: 'Não foi possível entrar. Tente novamente.',
+  /** On /login after a session ended by itself (not "Terminar sessão"). */
+  sessionEnded: 'A sua sessão terminou. Inicie sessão novamente.',
 } as const
 
 /** Maps whatever signInWithPassword failed with to a pt-PT message for the form. */
