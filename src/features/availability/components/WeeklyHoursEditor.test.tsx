@@ -137,6 +137,30 @@ describe('WeeklyHoursEditor', () => {
     expect(status()).not.toHaveTextContent(/adicionado/)
   })
 
+  it('while saving, the button keeps focus (aria-disabled, not disabled) and a second click sends nothing', async () => {
+    const world = availabilityWorld(PEDRO.id)
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const { user } = renderEditor({
+      ...world,
+      handler: async (request) => {
+        if (request.op === 'insert') await gate
+        return world.handler(request)
+      },
+    })
+    const saturday = await day('Sábado')
+    await typeBlock(user, saturday, '10:00', '12:00')
+    const button = within(saturday).getByRole('button', { name: 'A adicionar... a sábado' })
+    expect(button).toHaveFocus()
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).not.toBeDisabled()
+    await user.click(button)
+    release()
+    await within(saturday).findByText('10:00–12:00')
+    expect(fakeSupabase.find('prestador_availability', 'insert')).toHaveLength(1)
+    expect(within(saturday).getByRole('button', { name: 'Adicionar bloco a sábado' })).toHaveFocus()
+  })
+
   it('removes a block once the server confirms, announces it and moves focus to the day', async () => {
     const { user } = renderEditor()
     const monday = await day('Segunda-feira')

@@ -11,7 +11,7 @@ import { availabilityKeys } from '../api/keys'
 import { useAddWeeklyHours, useRemoveWeeklyHours, useWeeklyHours } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { TIME_BLOCK_MESSAGES, WEEKDAYS, blockLabel, rowLabel, sortRows, validateNewBlock } from '../lib/time-blocks'
-import { Field, FormError } from './fields'
+import { Field, FormError, PENDING_CLASS } from './fields'
 
 export const WEEKLY_HOURS_TEXTS = {
   heading: 'Horário semanal',
@@ -166,7 +166,8 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
           <Button
             type="submit"
             variant="secondary"
-            disabled={add.isPending}
+            aria-disabled={add.isPending || undefined}
+            className={PENDING_CLASS}
             // The visible words first, then the day: seven of these buttons are on the page.
             aria-label={`${add.isPending ? WEEKLY_HOURS_TEXTS.adding : WEEKLY_HOURS_TEXTS.add} a ${name.toLowerCase()}`}
           >
@@ -198,20 +199,22 @@ function RemoveBlockButton({
       <Button
         variant="ghost"
         size="sm"
-        disabled={remove.isPending}
+        aria-disabled={remove.isPending || undefined}
+        className={PENDING_CLASS}
         aria-describedby={remove.isError ? errorId : undefined}
         aria-label={`${remove.isPending ? WEEKLY_HOURS_TEXTS.removing : WEEKLY_HOURS_TEXTS.remove} ${label} de ${dayName.toLowerCase()}`}
-        onClick={() =>
+        onClick={() => {
+          if (remove.isPending) return
           // mutateAsync: this button leaves the list on success, and the announcement and
           // focus move must happen all the same. A failure shows next to the button.
-          remove.mutateAsync(row).then(
+          void remove.mutateAsync(row).then(
             (removed) => {
               toast.show(removed ? WEEKLY_HOURS_TEXTS.removed(label, dayName) : WEEKLY_HOURS_TEXTS.alreadyRemoved(label, dayName), removed ? 'success' : 'info')
               onRemoved()
             },
             () => undefined,
           )
-        }
+        }}
       >
         {remove.isPending ? WEEKLY_HOURS_TEXTS.removing : WEEKLY_HOURS_TEXTS.remove}
       </Button>
