@@ -1,6 +1,9 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { FormAlert } from './FormAlert'
 import { Input } from './Input'
+import { Select } from './Select'
+import { TextArea } from './TextArea'
 import { ToastProvider } from './Toast'
 import { useToast } from './toast-context'
 
@@ -17,6 +20,59 @@ describe('Input', () => {
     const input = screen.getByLabelText('Email')
     expect(input).not.toHaveAttribute('aria-invalid')
     expect(input).not.toHaveAttribute('aria-describedby')
+  })
+})
+
+describe('Select', () => {
+  it('is labelled, starts with the empty option and wires hint and error like Input', () => {
+    render(
+      <Select
+        label="Empresa"
+        placeholder="Escolha a empresa"
+        options={[{ value: 'acme', label: 'Acme Portugal' }]}
+        hint="A empresa do colaborador."
+        error="Escolha a empresa."
+        defaultValue=""
+      />,
+    )
+    const select = screen.getByLabelText('Empresa')
+    expect(select.tagName).toBe('SELECT')
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Escolha a empresa', 'Acme Portugal'])
+    expect(select).toHaveAttribute('aria-invalid', 'true')
+    expect(select).toHaveAccessibleDescription('A empresa do colaborador. Escolha a empresa.')
+  })
+
+  it('has no error attributes when valid', () => {
+    render(<Select label="Estado" placeholder="Todos" options={[]} />)
+    expect(screen.getByLabelText('Estado')).not.toHaveAttribute('aria-invalid')
+    expect(screen.getByLabelText('Estado')).not.toHaveAttribute('aria-describedby')
+  })
+})
+
+describe('TextArea', () => {
+  it('is labelled, wires hint and error, and keeps a caller id', () => {
+    render(<TextArea id="reason" label="Motivo" hint="Obrigatório." error="Indique o motivo." />)
+    const field = screen.getByLabelText('Motivo')
+    expect(field.tagName).toBe('TEXTAREA')
+    expect(field).toHaveAttribute('id', 'reason')
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveAccessibleDescription('Obrigatório. Indique o motivo.')
+  })
+
+  it("a 'danger' hint is red; the default one is not", () => {
+    const { rerender } = render(<TextArea label="Motivo" hint="501/500 caracteres." hintTone="danger" />)
+    expect(screen.getByText('501/500 caracteres.')).toHaveClass('text-red-700')
+    rerender(<TextArea label="Motivo" hint="20/500 caracteres." />)
+    expect(screen.getByText('20/500 caracteres.')).not.toHaveClass('text-red-700')
+  })
+})
+
+describe('FormAlert', () => {
+  it('announces a message and renders nothing without one', () => {
+    const { rerender, container } = render(<FormAlert>{null}</FormAlert>)
+    expect(container).toBeEmptyDOMElement()
+    rerender(<FormAlert>Não foi possível guardar.</FormAlert>)
+    expect(screen.getByRole('alert')).toHaveTextContent('Não foi possível guardar.')
   })
 })
 

@@ -1,5 +1,6 @@
 // Public API of the session-management feature: the prestador's / especialista's session
-// modal (link editor + reschedule, cancel, mark as done) and the employee's cancel action.
+// modal (link editor + reschedule, cancel, mark as done), the employee's cancel action, and
+// the reschedule and cancel forms the admin's dialogs use too (reschedule into free slots).
 export {
   ACTION_ERROR_MESSAGES,
   ACTION_FALLBACK_MESSAGES,
@@ -14,12 +15,16 @@ export {
   CANCEL_REASON_MAX_LENGTH,
   endTimeFor,
   initialRescheduleValues,
+  slotDayError,
   validateCancelReason,
   validateReschedule,
+  validateSlotChoice,
   VALIDATION_MESSAGES,
   type RescheduleCheck,
   type RescheduleErrors,
   type RescheduleValues,
+  type SlotChoiceCheck,
+  type SlotChoiceErrors,
 } from './lib/validate'
 export {
   ACTION_TIMEOUT_MS,
@@ -30,9 +35,15 @@ export {
   type BookingRow,
 } from './api/booking-actions'
 export { applyBookingRow, mergeBookingRow } from './api/booking-cache'
-export { useCancelBooking, useCompleteBooking, useRescheduleBooking } from './hooks/use-booking-actions'
+export { runAction, useCancelBooking, useCompleteBooking, useRescheduleBooking } from './hooks/use-booking-actions'
 export { CancelSessionForm, CANCEL_FORM_TEXTS, type CancelSessionFormProps } from './components/CancelSessionForm'
-export { RescheduleForm, RESCHEDULE_FORM_TEXTS, type RescheduleFormProps } from './components/RescheduleForm'
+export {
+  RescheduleForm,
+  RESCHEDULE_FORM_TEXTS,
+  type RescheduleFormProps,
+  type RescheduleSlot,
+  type RescheduleSlotPickerProps,
+} from './components/RescheduleForm'
 export { CompleteSessionAction, COMPLETE_TEXTS, type CompleteSessionActionProps } from './components/CompleteSessionAction'
 export {
   SessionManagement,

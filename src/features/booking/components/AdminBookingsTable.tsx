@@ -2,7 +2,7 @@
 // server (PostgREST eq/gte/lt/range with an exact count), actions per row.
 
 import { useRef, useState, type FormEvent } from 'react'
-import { Button, EmptyState, Input } from '@/components/ui'
+import { Button, EmptyState, Input, Select } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
 import {
@@ -26,7 +26,6 @@ import {
 import { MEETING_TYPES } from '../lib/booking-form'
 import { ADMIN_PAGE_SIZE, useAdminBookings, useCompanies, usePrestadores } from '../hooks/use-booking-queries'
 import { BookingActionButtons, BookingActionDialog, type BookingAction } from './AdminBookingActions'
-import { SelectField } from './fields'
 
 export type AdminBookingFiltersFormProps = {
   filters: AdminBookingFilters
@@ -61,35 +60,35 @@ export function AdminBookingFiltersForm({ filters, onApply }: AdminBookingFilter
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Filtros" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField
+        <Select
           label="Empresa"
           name="company"
           value={draft.company}
-          onChange={(company) => set({ company })}
+          onChange={(e) => set({ company: e.target.value })}
           placeholder="Todas"
           options={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         />
-        <SelectField
+        <Select
           label="Prestador"
           name="prestador"
           value={draft.prestador}
-          onChange={(prestador) => set({ prestador })}
+          onChange={(e) => set({ prestador: e.target.value })}
           placeholder="Todos"
           options={(prestadores.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
         />
-        <SelectField
+        <Select
           label="Estado"
           name="status"
           value={draft.status}
-          onChange={(status) => set({ status })}
+          onChange={(e) => set({ status: e.target.value })}
           placeholder="Todos"
           options={BOOKING_STATUSES.map((s) => ({ value: s, label: BOOKING_STATUS_LABELS[s] }))}
         />
-        <SelectField
+        <Select
           label="Tipo"
           name="type"
           value={draft.type}
-          onChange={(type) => set({ type })}
+          onChange={(e) => set({ type: e.target.value })}
           placeholder="Todos"
           options={MEETING_TYPES.map((t) => ({ value: t, label: MEETING_TYPE_LABELS[t] }))}
         />

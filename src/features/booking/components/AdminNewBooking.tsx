@@ -2,7 +2,7 @@
 // dia -> horário livre -> tipo. Source admin_manual.
 
 import { useRef, useState, type FormEvent } from 'react'
-import { Button, useToast } from '@/components/ui'
+import { Button, FormAlert, Select, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, pillarLabel, type MeetingType } from '@/features/sessions'
@@ -11,7 +11,6 @@ import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/boo
 import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField } from '../lib/booking-form'
 import { useCreateAdminBooking } from '../hooks/use-booking-mutations'
 import { useCompanies, useEmployees, usePrestadores } from '../hooks/use-booking-queries'
-import { FormError, SelectField } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
 import { DayField, SlotPicker } from './SlotPicker'
 
@@ -108,20 +107,20 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-busy={create.isPending || undefined}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
+        <Select
           label="Empresa"
-          selectRef={refs.company}
+          ref={refs.company}
           value={draft.company}
-          onChange={(company) => update({ company, employee: '' })}
+          onChange={(e) => update({ company: e.target.value, employee: '' })}
           placeholder={companies.isPending ? 'A carregar...' : 'Escolha a empresa'}
           options={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           error={errors.company ?? (companies.isError ? 'Não foi possível carregar as empresas.' : undefined)}
         />
-        <SelectField
+        <Select
           label="Colaborador"
-          selectRef={refs.employee}
+          ref={refs.employee}
           value={draft.employee}
-          onChange={(id) => update({ employee: id })}
+          onChange={(e) => update({ employee: e.target.value })}
           disabled={!draft.company}
           placeholder={!draft.company ? 'Escolha primeiro a empresa' : employees.isPending ? 'A carregar...' : 'Escolha o colaborador'}
           options={(employees.data ?? []).map((e) => ({ value: e.id, label: `${e.name} (${e.email})` }))}
@@ -129,11 +128,11 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
           hint={draft.company && employees.data?.length === 0 ? 'Esta empresa ainda não tem colaboradores.' : undefined}
         />
       </div>
-      <SelectField
+      <Select
         label="Prestador"
-        selectRef={refs.prestador}
+        ref={refs.prestador}
         value={draft.prestador}
-        onChange={(id) => update({ prestador: id, slot: null })}
+        onChange={(e) => update({ prestador: e.target.value, slot: null })}
         placeholder={prestadores.isPending ? 'A carregar...' : 'Escolha o prestador'}
         options={(prestadores.data ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.specialty} (${pillarLabel(p.pillar)})` }))}
         error={errors.prestador ?? (prestadores.isError ? 'Não foi possível carregar os prestadores.' : undefined)}
@@ -156,7 +155,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
         error={errors.meetingType}
         address={prestador?.address}
       />
-      <FormError>{formError}</FormError>
+      <FormAlert>{formError}</FormAlert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? ADMIN_NEW_BOOKING_TEXTS.submitting : ADMIN_NEW_BOOKING_TEXTS.submit}

@@ -4,7 +4,7 @@
 // Loaded on demand by <CallRequestAssignment> (AssignCallRequestAction.tsx).
 
 import { useRef, useState, type FormEvent } from 'react'
-import { Badge, Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Badge, Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType } from '@/features/sessions'
@@ -14,7 +14,7 @@ import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField
 import { waitingTimeLabel } from '../lib/waiting-time'
 import { useAssignCallRequest } from '../hooks/use-booking-mutations'
 import { usePrestadores } from '../hooks/use-booking-queries'
-import { ChoiceGroup, FormError } from './fields'
+import { ChoiceGroup } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
 import { DayField, SlotPicker } from './SlotPicker'
 import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from './AssignCallRequestAction'
@@ -180,7 +180,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
         error={errors.meetingType}
         address={prestador?.address}
       />
-      <FormError>{formError}</FormError>
+      <FormAlert>{formError}</FormAlert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={assign.isPending}>
           {assign.isPending ? ASSIGN_TEXTS.submitting : ASSIGN_TEXTS.submit}

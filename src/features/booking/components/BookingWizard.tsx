@@ -4,7 +4,7 @@
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { Button, EmptyState, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } from '@/components/ui'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, meetingTypeLabel, PILLAR_LABELS, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
 import { isValidDay, todayIn } from '../lib/booking-days'
@@ -19,7 +19,7 @@ import {
 import type { Slot } from '../lib/free-slots'
 import { useCreateDirectBooking } from '../hooks/use-booking-mutations'
 import { usePrestadores } from '../hooks/use-booking-queries'
-import { ChoiceGroup, FormError } from './fields'
+import { ChoiceGroup } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
 import { DayField, SlotPicker } from './SlotPicker'
 
@@ -179,7 +179,7 @@ export function BookingWizard() {
 
       <Step number={5} title="Confirmar">
         <Summary draft={draft} prestadorName={prestador?.name ?? null} timeZone={profile.time_zone} />
-        <FormError>{formError}</FormError>
+        <FormAlert>{formError}</FormAlert>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? WIZARD_TEXTS.submitting : WIZARD_TEXTS.submit}

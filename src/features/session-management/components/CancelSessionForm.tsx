@@ -3,12 +3,11 @@
 // is only reported (onCancelled) once the server returned the cancelled booking.
 
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { Button } from '@/components/ui'
-import type { ActionResult, BookingRow } from '../api/booking-actions'
-import { ACTION_FALLBACK_MESSAGES, type ActionFailure } from '../lib/action-errors'
+import type { BookingRow } from '../api/booking-actions'
+import type { ActionFailure } from '../lib/action-errors'
 import { validateCancelReason } from '../lib/validate'
-import { useCancelBooking } from '../hooks/use-booking-actions'
-import { FormAlert } from './FormAlert'
+import { runAction, useCancelBooking } from '../hooks/use-booking-actions'
+import { FormActions } from './FormActions'
 import { ReasonField } from './ReasonField'
 
 export const CANCEL_FORM_TEXTS = {
@@ -17,10 +16,6 @@ export const CANCEL_FORM_TEXTS = {
   pending: 'A cancelar…',
   back: 'Voltar',
 } as const
-
-export const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
-
-const NETWORK: ActionFailure = { ok: false, kind: 'network', code: null, message: ACTION_FALLBACK_MESSAGES.network, field: null }
 
 export type CancelSessionFormProps = {
   bookingId: string
@@ -59,12 +54,7 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
       fieldRef.current?.focus()
       return
     }
-    let result: ActionResult
-    try {
-      result = await mutation.mutateAsync({ bookingId, reason: check.reason })
-    } catch {
-      result = NETWORK
-    }
+    const result = await runAction(mutation, { bookingId, reason: check.reason })
     if (result.ok) {
       onCancelled(result.booking)
       return
@@ -98,16 +88,15 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
         readOnly={pending}
         error={fieldError}
       />
-      <FormAlert message={failure && failure.field !== 'reason' ? failure.message : null} />
-      <div className="flex flex-wrap gap-2">
-        {/* aria-disabled, not disabled, while saving: a disabled button would drop the focus. */}
-        <Button type="submit" variant="danger" aria-disabled={pending || undefined} className={PENDING_CLASS}>
-          {pending ? CANCEL_FORM_TEXTS.pending : CANCEL_FORM_TEXTS.submit}
-        </Button>
-        <Button variant="secondary" onClick={onDismiss} disabled={pending}>
-          {CANCEL_FORM_TEXTS.back}
-        </Button>
-      </div>
+      <FormActions
+        pending={pending}
+        failure={failure && failure.field !== 'reason' ? failure.message : null}
+        submit={CANCEL_FORM_TEXTS.submit}
+        submitPending={CANCEL_FORM_TEXTS.pending}
+        submitVariant="danger"
+        back={CANCEL_FORM_TEXTS.back}
+        onBack={onDismiss}
+      />
     </form>
   )
 }

@@ -2,21 +2,18 @@
 // button turns on by itself at the start time), reported only after the server confirmed.
 
 import { useId, useState } from 'react'
-import { Button } from '@/components/ui'
+import { Button, FormAlert } from '@/components/ui'
 import { useBoundaryClock } from '@/features/sessions'
-import type { ActionResult, BookingRow } from '../api/booking-actions'
-import { ACTION_FALLBACK_MESSAGES, type ActionFailure } from '../lib/action-errors'
-import { useCompleteBooking } from '../hooks/use-booking-actions'
-import { FormAlert } from './FormAlert'
-import { PENDING_CLASS } from './CancelSessionForm'
+import type { BookingRow } from '../api/booking-actions'
+import type { ActionFailure } from '../lib/action-errors'
+import { runAction, useCompleteBooking } from '../hooks/use-booking-actions'
+import { PENDING_CLASS } from './FormActions'
 
 export const COMPLETE_TEXTS = {
   action: 'Marcar como realizada',
   pending: 'A guardar…',
   notStarted: 'Disponível quando a sessão começar.',
 } as const
-
-const NETWORK: ActionFailure = { ok: false, kind: 'network', code: null, message: ACTION_FALLBACK_MESSAGES.network, field: null }
 
 export type CompleteSessionActionProps = {
   session: { id: string; starts_at: string }
@@ -35,12 +32,7 @@ export function CompleteSessionAction({ session, onCompleted }: CompleteSessionA
   const complete = async () => {
     if (pending || !started) return
     setFailure(null)
-    let result: ActionResult
-    try {
-      result = await mutation.mutateAsync({ bookingId: session.id })
-    } catch {
-      result = NETWORK
-    }
+    const result = await runAction(mutation, { bookingId: session.id })
     if (result.ok) onCompleted(result.booking)
     else setFailure(result)
   }
@@ -64,7 +56,7 @@ export function CompleteSessionAction({ session, onCompleted }: CompleteSessionA
           {COMPLETE_TEXTS.notStarted}
         </p>
       )}
-      <FormAlert message={failure?.message} />
+      <FormAlert>{failure?.message}</FormAlert>
     </div>
   )
 }

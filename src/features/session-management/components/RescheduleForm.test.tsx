@@ -12,7 +12,7 @@ import {
   type RpcResponse,
 } from '../testing/fake-server'
 import { ACTION_FALLBACK_MESSAGES } from '../lib/action-errors'
-import { RescheduleForm } from './RescheduleForm'
+import { RescheduleForm, type RescheduleSlot, type RescheduleSlotPickerProps } from './RescheduleForm'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
 vi.mock('@/lib/supabase', () => ({
@@ -178,6 +178,134 @@ describe('RescheduleForm', () => {
     await user.click(submit())
     expect(await screen.findByRole('alert')).toHaveTextContent(ACTION_FALLBACK_MESSAGES.network)
     expect(start.value).toBe('16:00')
+    expect(onRescheduled).not.toHaveBeenCalled()
+  })
+})
+
+// The admin's way: free slots of the same prestador. The slot list is the caller's; here a
+// fixed list per day stands in for the booking feature's SlotPicker.
+const FREE: Record<string, RescheduleSlot[]> = {
+  '2026-11-25': [{ starts_at: '2026-11-25T16:00:00.000Z', ends_at: '2026-11-25T16:50:00.000Z' }],
+  '2026-11-26': [
+    // Overlaps OTHER (10:00-10:50): the list is stale, the server refuses it.
+    { starts_at: '2026-11-26T10:00:00.000Z', ends_at: '2026-11-26T10:50:00.000Z' },
+    { starts_at: '2026-11-26T15:00:00.000Z', ends_at: '2026-11-26T15:50:00.000Z' },
+  ],
+}
+
+function FakeSlotPicker({ day, value, onChange, error, groupRef, ignore }: RescheduleSlotPickerProps) {
+  return (
+    <fieldset ref={groupRef} tabIndex={-1} aria-describedby={error ? 'slot-error' : undefined} data-ignore={ignore.starts_at}>
+      <legend>Horário</legend>
+      {(day ? FREE[day] ?? [] : []).map((slot) => (
+        <label key={slot.starts_at}>
+          <input type="radio" name="slot" checked={value?.starts_at === slot.starts_at} onChange={() => onChange(slot)} />
+          {slot.starts_at.slice(11, 16)}
+        </label>
+      ))}
+      {error ? <p id="slot-error">{error}</p> : null}
+    </fieldset>
+  )
+}
+
+function renderSlotForm() {
+  const onRescheduled = vi.fn()
+  const onSlotTaken = vi.fn()
+  const days: Array<string | null> = []
+  render(
+    <Providers queryClient={createTestQueryClient()} profile={PROFILES.admin}>
+      <RescheduleForm
+        session={SESSION as never}
+        timeZone="Europe/Lisbon"
+        onRescheduled={onRescheduled}
+        onDismiss={vi.fn()}
+        onSlotTaken={onSlotTaken}
+        renderSlotPicker={(props) => {
+          days.push(props.day)
+          return <FakeSlotPicker {...props} />
+        }}
+      />
+    </Providers>,
+  )
+  return {
+    onRescheduled,
+    onSlotTaken,
+    days,
+    user: userEvent.setup(),
+    day: screen.getByLabelText('Dia') as HTMLInputElement,
+    group: () => screen.getByRole('group', { name: 'Horário' }),
+  }
+}
+
+describe('RescheduleForm with free slots (the admin)', () => {
+  it("starts on the session's day, says when it is now, and leaves the session's own time free", () => {
+    const { day, group } = renderSlotForm()
+    expect(day.value).toBe('2026-11-25')
+    expect(day).toHaveAttribute('min', '2026-11-20')
+    expect(screen.getByText(/^Atualmente:/)).toHaveTextContent('Atualmente: 25 nov. 2026 às 14:00. Escolha um novo horário livre do mesmo prestador.')
+    expect(group()).toHaveAttribute('data-ignore', SESSION.starts_at)
+    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
+  })
+
+  it('asks for a slot next to the list, without calling the server', async () => {
+    const { user, group } = renderSlotForm()
+    await user.click(submit())
+    expect(group()).toHaveAccessibleDescription('Escolha um horário livre.')
+    expect(group()).toHaveFocus()
+    expect(server.rpc).not.toHaveBeenCalled()
+  })
+
+  it('refuses a past or missing day next to the day field, and shows no slots for it', async () => {
+    const { user, day, days } = renderSlotForm()
+    set(day, '2026-11-19')
+    expect(days.at(-1)).toBeNull()
+    await user.click(submit())
+    expect(day).toHaveAccessibleDescription('Escolha hoje ou um dia futuro.')
+    expect(day).toHaveFocus()
+    set(day, '')
+    expect(day).toHaveAccessibleDescription('Indique a data.')
+    expect(server.rpc).not.toHaveBeenCalled()
+  })
+
+  it('sends the chosen slot and reports success only once the server answered', async () => {
+    const { user, day, onRescheduled } = renderSlotForm()
+    set(day, '2026-11-26')
+    await user.click(screen.getByLabelText('15:00'))
+    await user.click(submit())
+    expect(server.rpc).toHaveBeenCalledWith('reschedule_booking', {
+      p_booking_id: SESSION.id,
+      p_starts_at: '2026-11-26T15:00:00.000Z',
+      p_ends_at: '2026-11-26T15:50:00.000Z',
+    })
+    await waitFor(() => expect(onRescheduled).toHaveBeenCalledTimes(1))
+    expect(onRescheduled.mock.calls[0]![0]).toMatchObject({ id: SESSION.id, starts_at: '2026-11-26T15:00:00.000+00:00' })
+  })
+
+  it('a slot taken meanwhile: "Este horário acabou de ser reservado." next to the list, choice cleared, lists refreshed', async () => {
+    const { user, day, group, onRescheduled, onSlotTaken } = renderSlotForm()
+    set(day, '2026-11-26')
+    await user.click(screen.getByLabelText('10:00'))
+    await user.click(submit())
+    await waitFor(() => expect(group()).toHaveAccessibleDescription('Este horário acabou de ser reservado.'))
+    expect(group()).toHaveFocus()
+    expect(onSlotTaken).toHaveBeenCalledTimes(1)
+    expect(screen.getByLabelText('10:00')).not.toBeChecked()
+    expect(day.value).toBe('2026-11-26')
+    expect(onRescheduled).not.toHaveBeenCalled()
+    // Another slot clears the message and goes through.
+    await user.click(screen.getByLabelText('15:00'))
+    expect(group()).not.toHaveAccessibleDescription()
+    await user.click(submit())
+    await waitFor(() => expect(onRescheduled).toHaveBeenCalled())
+  })
+
+  it('network failure: the fallback message, the choice kept', async () => {
+    const { user, onRescheduled } = renderSlotForm()
+    server.nextRpc((): Promise<RpcResponse> => Promise.resolve({ data: null, status: 0, error: { message: 'TypeError: Failed to fetch', code: '' } }))
+    await user.click(screen.getByLabelText('16:00'))
+    await user.click(submit())
+    expect(await screen.findByRole('alert')).toHaveTextContent(ACTION_FALLBACK_MESSAGES.network)
+    expect(screen.getByLabelText('16:00')).toBeChecked()
     expect(onRescheduled).not.toHaveBeenCalled()
   })
 })

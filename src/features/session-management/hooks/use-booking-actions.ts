@@ -15,6 +15,7 @@ import {
   type RescheduleInput,
 } from '../api/booking-actions'
 import { applyBookingRow } from '../api/booking-cache'
+import { ACTION_FALLBACK_MESSAGES, type ActionFailure } from '../lib/action-errors'
 
 function useBookingAction<V extends { bookingId: string }>(name: string, run: (input: V) => Promise<ActionResult>) {
   const queryClient = useQueryClient()
@@ -26,6 +27,23 @@ function useBookingAction<V extends { bookingId: string }>(name: string, run: (i
       else void queryClient.invalidateQueries({ queryKey: sessionKeys.all })
     },
   })
+}
+
+const NETWORK_FAILURE: ActionFailure = {
+  ok: false,
+  kind: 'network',
+  code: null,
+  message: ACTION_FALLBACK_MESSAGES.network,
+  field: null,
+}
+
+/** Runs one of these mutations for a form: its result, or the network fallback if it threw. */
+export async function runAction<V>(mutation: { mutateAsync: (input: V) => Promise<ActionResult> }, input: V): Promise<ActionResult> {
+  try {
+    return await mutation.mutateAsync(input)
+  } catch {
+    return NETWORK_FAILURE
+  }
 }
 
 export const useCancelBooking = () => useBookingAction<CancelInput>('cancel', (input) => cancelBooking(input))

@@ -4,9 +4,11 @@ import {
   initialRescheduleValues,
   parseTime,
   reasonLength,
+  slotDayError,
   usableTimeZone,
   validateCancelReason,
   validateReschedule,
+  validateSlotChoice,
   VALIDATION_MESSAGES as M,
 } from './validate'
 
@@ -24,6 +26,10 @@ describe('validateCancelReason', () => {
     expect(validateCancelReason(text)).toEqual({ ok: false, error })
   })
 
+  it.each(['Doente', 'x'.repeat(CANCEL_REASON_MAX_LENGTH), ` ${'x'.repeat(CANCEL_REASON_MAX_LENGTH)} `])('accepts %j', (text) => {
+    expect(validateCancelReason(text)).toEqual({ ok: true, reason: text.trim() })
+  })
+
   it('accepts up to 500 characters after trimming, and sends the trimmed text', () => {
     const text = `  ${'a'.repeat(CANCEL_REASON_MAX_LENGTH)}  `
     expect(validateCancelReason(text)).toEqual({ ok: true, reason: 'a'.repeat(CANCEL_REASON_MAX_LENGTH) })
@@ -34,6 +40,35 @@ describe('validateCancelReason', () => {
     expect(text.length).toBe(1000)
     expect(reasonLength(text)).toBe(500)
     expect(validateCancelReason(text).ok).toBe(true)
+  })
+})
+
+describe('validateSlotChoice (reschedule into a free slot)', () => {
+  const TODAY = '2026-11-25'
+  const SLOT = { starts_at: '2026-12-02T09:00:00.000Z', ends_at: '2026-12-02T09:45:00.000Z' }
+
+  it.each<[string, string | undefined]>([
+    ['', M.dateRequired],
+    ['2026-11-25', undefined],
+    ['2027-01-01', undefined],
+    ['2025-12-31', M.dayPast],
+    ['2026-11-24', M.dayPast],
+    ['2026-13-01', M.dateInvalid],
+    ['2026-02-30', M.dateInvalid],
+    ['amanhã', M.dateInvalid],
+  ])('day %j', (day, expected) => {
+    expect(slotDayError(day, TODAY)).toBe(expected)
+  })
+
+  it('needs a valid day and a slot, and reports both at once', () => {
+    expect(validateSlotChoice('2026-12-02', SLOT, TODAY)).toEqual({ ok: true, slot: SLOT })
+    expect(validateSlotChoice('2026-12-02', null, TODAY)).toEqual({ ok: false, errors: { slot: M.slotRequired } })
+    expect(validateSlotChoice('', null, TODAY)).toEqual({ ok: false, errors: { day: M.dateRequired, slot: M.slotRequired } })
+    expect(validateSlotChoice('2026-11-01', SLOT, TODAY)).toEqual({ ok: false, errors: { day: M.dayPast } })
+  })
+
+  it('says a taken slot in the words the other booking paths use', () => {
+    expect(M.slotTaken).toBe('Este horário acabou de ser reservado.')
   })
 })
 

@@ -25,6 +25,10 @@ export const VALIDATION_MESSAGES = {
   startInPast: 'Escolha uma data e hora no futuro.',
   endBeforeStart: 'A hora de fim tem de ser depois da hora de início.',
   tooLong: 'Uma sessão não pode durar mais de 8 horas.',
+  // Rescheduling into a free slot (a day, then one of its free times).
+  dayPast: 'Escolha hoje ou um dia futuro.',
+  slotRequired: 'Escolha um horário livre.',
+  slotTaken: 'Este horário acabou de ser reservado.',
 } as const
 
 /** Characters as the database counts them (code points), not UTF-16 units. */
@@ -150,4 +154,36 @@ export function validateReschedule(values: RescheduleValues, timeZone: string, n
   if (errors.start || errors.end) return { ok: false, errors }
 
   return { ok: true, startsAt: new Date(startMs).toISOString(), endsAt: new Date(endMs).toISOString() }
+}
+
+export type SlotChoiceErrors = Partial<Record<'day' | 'slot', string>>
+
+export type SlotChoiceCheck<S> = { ok: true; slot: S } | { ok: false; errors: SlotChoiceErrors }
+
+/** "YYYY-MM-DD" that is a real calendar date. */
+export function isCalendarDay(text: string): boolean {
+  try {
+    parseLocalDate(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The error of the day of a slot choice: a real date from `today` on ("YYYY-MM-DD", viewer's zone). */
+export function slotDayError(day: string, today: string): string | undefined {
+  const text = day.trim()
+  if (text === '') return VALIDATION_MESSAGES.dateRequired
+  if (!isCalendarDay(text)) return VALIDATION_MESSAGES.dateInvalid
+  if (text < today) return VALIDATION_MESSAGES.dayPast
+  return undefined
+}
+
+/** Checks a choice of free slot: its day (slotDayError) and the slot. Both errors at once. */
+export function validateSlotChoice<S>(day: string, slot: S | null, today: string): SlotChoiceCheck<S> {
+  const errors: SlotChoiceErrors = {}
+  const dayError = slotDayError(day, today)
+  if (dayError) errors.day = dayError
+  if (slot === null) errors.slot = VALIDATION_MESSAGES.slotRequired
+  return slot !== null && !dayError ? { ok: true, slot } : { ok: false, errors }
 }

@@ -1,0 +1,62 @@
+// One labelled form control with its hint and error under it. The label points at the
+// control; the hint and the error are its description (aria-describedby) and the error also
+// sets aria-invalid. Input, Select and TextArea are this wiring around one native control.
+
+import { useId, type ReactNode } from 'react'
+import { cn } from './cn'
+
+/** What the control must carry for the wiring to hold. */
+export type FieldControlProps = {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+/** The props every field shares (Input, Select, TextArea). */
+export type FieldOwnProps = {
+  label: string
+  /** Shown under the control and announced with it (aria-describedby). */
+  hint?: ReactNode
+  /** 'danger' shows the hint in red (e.g. a character count over its limit). */
+  hintTone?: 'default' | 'danger' | undefined
+  /** Shown under the control and announced with it (aria-describedby + aria-invalid). */
+  error?: string | undefined
+}
+
+export type FieldProps = FieldOwnProps & {
+  /** The control's id; one is made up when absent. */
+  id?: string | undefined
+  children: (control: FieldControlProps) => ReactNode
+}
+
+const shown = (node: ReactNode) => node !== undefined && node !== null && node !== false && node !== ''
+
+export function Field({ label, hint, hintTone = 'default', error, id, children }: FieldProps) {
+  const autoId = useId()
+  const controlId = id ?? autoId
+  const hintId = `${controlId}-hint`
+  const errorId = `${controlId}-error`
+  const hasHint = shown(hint)
+  const describedBy = [hasHint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {hasHint ? (
+        <p id={hintId} className={cn('text-sm', hintTone === 'danger' ? 'text-red-700' : 'text-slate-600')}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The border of a control: red while its field shows an error. */
+export const controlBorder = (error: string | undefined) => (error ? 'border-red-600' : 'border-slate-300')
