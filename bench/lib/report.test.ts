@@ -52,5 +52,8 @@ describe('renderMarkdown', () => {
     expect(md).toContain('- one line note')
     expect(md).not.toContain('Seq Scan')
     expect(md).toContain('Error: no stack')
+    expect(md).not.toContain('machine was busy')
+    const busy = renderMarkdown({ ...results, modules: [{ ...results.modules[0]!, loadAverageBefore: 7.2 }] })
+    expect(busy).toContain('**The machine was busy during this run** (load average up to 7.2 on 2 cores')
   })
 })

@@ -58,6 +58,18 @@ export function machineLine(m: MachineSummary): string {
   return `${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}`
 }
 
+/** A paragraph when other work was running: timings then say more about the machine than the code. */
+function busyWarning(r: BenchResults): string[] {
+  const loads = r.modules.map((m) => m.loadAverageBefore ?? 0)
+  const worst = Math.max(0, ...loads)
+  if (worst <= r.machine.nproc / 2) return []
+  return [
+    '',
+    `**The machine was busy during this run** (load average up to ${worst.toFixed(1)} on ${r.machine.nproc} cores before a module started): ` +
+      'timings and throughput are skewed by the other work; sizes and plans are not.',
+  ]
+}
+
 /** bench/RESULTS.md: short, for the README. Multi-line notes (plans) stay in results.json. */
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [
@@ -69,6 +81,7 @@ export function renderMarkdown(r: BenchResults): string {
       (r.git
         ? ` Code: \`${r.git.commit.slice(0, 12)}\`${r.git.changedFiles ? ` plus ${r.git.changedFiles} changed file(s) in the work tree` : ''}.`
         : ''),
+    ...busyWarning(r),
     '',
     'Raw samples, plans and per-file sizes: `bench/results.json`.',
     '',
