@@ -47,6 +47,8 @@ export interface FaultLogEntry {
   outcome: number | 'timeout' | 'reset' | 'upstream-error' | 'client-closed'
   /** true when a rule answered */
   faulted: boolean
+  /** ms until the answer's headers were sent (absent while pending or when none was sent) */
+  ms?: number
   /** `exp` (seconds) of a user access token in Authorization, when there is one */
   tokenExp?: number
   /** `role` claim of the bearer token, when there is one */
@@ -74,6 +76,8 @@ export interface FaultProxyOptions {
   host?: string
   /** A held ('timeout') request is dropped after this long even if the client waits (default 120 s). */
   maxHoldMs?: number
+  /** Called when the upstream's answer starts (entry.ms set), e.g. to report slow requests. */
+  onAnswered?: (entry: FaultLogEntry) => void
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'])
@@ -206,6 +210,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<RunningF
       { hostname: upstreamTarget.hostname, port: upstreamTarget.port, method: req.method, path: req.url, headers, agent },
       (up) => {
         entry.outcome = up.statusCode ?? 502
+        entry.ms = Date.now() - entry.at
+        opts.onAnswered?.(entry)
         const out: http.OutgoingHttpHeaders = {}
         for (const [k, v] of Object.entries(up.headers)) {
           if (!HOP_BY_HOP.has(k) && v !== undefined) out[k] = v

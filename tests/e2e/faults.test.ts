@@ -286,4 +286,16 @@ describe('reads', () => {
       await expectNoText(page, TEXT.sessionsFailed)
     },
   )
+
+  it('500 on the profile: "Não foi possível carregar o seu perfil." with "Tentar novamente", then the page', async () => {
+    const page = await signedInPage(employee, '/user/sessions')
+    await faults.set(fault('status 500', '/rest/v1/profiles', 'GET'))
+    await page.reload()
+    const failed = page.getByRole('alert').filter({ hasText: 'Não foi possível carregar o seu perfil.' })
+    await failed.waitFor({ timeout: 15_000 })
+    expect(new URL(page.url()).pathname).toBe('/user/sessions')
+    await faults.clear()
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click()
+    await page.getByRole('heading', { name: 'Meu percurso' }).waitFor()
+  })
 })

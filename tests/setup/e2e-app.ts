@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createServer, type ViteDevServer } from 'vite'
-import { startFaultProxy, type RunningFaultProxy } from '../../supabase/local/fault-proxy.ts'
+import { startFaultProxy, type FaultLogEntry, type RunningFaultProxy } from '../../supabase/local/fault-proxy.ts'
 import { startStack, type RunningStack } from '../../supabase/local/stack.ts'
 
 /** The app's deadline per API request in the e2e runs (production default: 15 s), so "timeout" tests stay short. */
@@ -21,13 +21,20 @@ let stack: RunningStack | undefined
 let proxy: RunningFaultProxy | undefined
 let vite: ViteDevServer | undefined
 let dataDir: string | undefined
+/** API answers that took more than half the app's deadline: printed at the end, to explain flaky runs. */
+const slow: FaultLogEntry[] = []
 
 export async function setup(project: TestProject) {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-e2e-'))
   // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
   await fs.chmod(dataDir, 0o755)
   stack = await startStack({ dataDir: path.join(dataDir, 'db'), pgPort: 'free', apiPort: 'free', durable: false, quiet: true })
-  proxy = await startFaultProxy({ target: stack.apiUrl })
+  proxy = await startFaultProxy({
+    target: stack.apiUrl,
+    onAnswered: (entry) => {
+      if (entry.ms !== undefined && entry.ms > E2E_API_TIMEOUT_MS / 2) slow.push(entry)
+    },
+  })
   process.env.VITE_SUPABASE_URL = proxy.url
   process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey
   process.env.VITE_API_TIMEOUT_MS = String(E2E_API_TIMEOUT_MS)
@@ -39,12 +46,32 @@ export async function setup(project: TestProject) {
   })
   await vite.listen()
   const appUrl = vite.resolvedUrls!.local[0]!.replace(/\/$/, '')
+  // Transform the app's modules now rather than in the first test that opens each page (on a
+  // busy 2-core runner a cold page could take most of a test's 15 s waits).
+  const warmupStarted = Date.now()
+  const pages = (await fs.readdir(path.resolve(import.meta.dirname, '../../src/pages')))
+    .filter((f) => f.endsWith('.tsx') && !f.includes('.test.'))
+    .map((f) => `/src/pages/${f}`)
+  const warmup = (async () => {
+    await Promise.all(['/src/main.tsx', ...pages].map((url) => vite!.warmupRequest(url)))
+    await vite!.waitForRequestsIdle()
+  })()
+  // Best effort: never let a warm-up problem hold the run.
+  await Promise.race([warmup.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 60_000).unref())])
+  if (process.env.E2E_VERBOSE) process.stderr.write(`[e2e] vite warm-up ${Date.now() - warmupStarted} ms\n`)
   project.provide('stack', { apiUrl: stack.apiUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey, dbUrl: stack.dbUrl })
   project.provide('appUrl', appUrl)
   project.provide('faults', { apiUrl: proxy.url, controlUrl: proxy.controlUrl, apiTimeoutMs: E2E_API_TIMEOUT_MS })
 }
 
 export async function teardown() {
+  if (slow.length > 0) {
+    const lines = slow
+      .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
+      .slice(0, 10)
+      .map((e) => `  ${e.ms} ms  ${e.method} ${e.url.slice(0, 120)} -> ${e.outcome}`)
+    process.stderr.write(`[e2e] ${slow.length} API answer(s) took over ${E2E_API_TIMEOUT_MS / 2} ms (app deadline ${E2E_API_TIMEOUT_MS} ms):\n${lines.join('\n')}\n`)
+  }
   await vite?.close()
   await proxy?.stop()
   await stack?.stop()
