@@ -30,11 +30,15 @@ export const authStorageKey = `sb-${new URL(apiUrl).hostname.split('.')[0]}-auth
  * start-up supabase-js drops a session it cannot refresh (revoked, expired refresh token)
  * without telling anyone, and the app wants to say "A sua sessão terminou" then.
  */
-export const startedWithStoredSession = hasStoredItem(authStorageKey)
+export const startedWithStoredSession = hasStoredSession()
 
-function hasStoredItem(key: string): boolean {
+/**
+ * Whether supabase-js keeps a session in localStorage right now. It removes it when the
+ * session really ended, and keeps it when the auth server could not be reached.
+ */
+export function hasStoredSession(): boolean {
   try {
-    return globalThis.localStorage?.getItem(key) != null
+    return globalThis.localStorage?.getItem(authStorageKey) != null
   } catch {
     return false
   }

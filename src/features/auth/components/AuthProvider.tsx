@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Session } from '@supabase/supabase-js'
-import { startedWithStoredSession, supabase } from '@/lib/supabase'
+import { hasStoredSession, startedWithStoredSession, supabase } from '@/lib/supabase'
 import { authKeys, fetchProfile } from '../api/profile'
 import { AuthContext, type AuthContextValue } from '../auth-context'
 
@@ -36,7 +36,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setInitialised(true)
       if (event === 'INITIAL_SESSION' && !startupSessionChecked) {
         startupSessionChecked = true
-        if (!next && startedWithStoredSession) setSessionEnded(true)
+        // Gone from storage = refused by the server. Still stored = the server could not be
+        // reached: not "ended", supabase-js tries again.
+        if (!next && startedWithStoredSession && !hasStoredSession()) setSessionEnded(true)
       }
       if (event === 'SIGNED_IN') {
         signingOut.current = false
