@@ -13,8 +13,6 @@ export {
   createDirectBooking,
   createAdminBooking,
   assignCallRequest,
-  rescheduleBooking,
-  cancelBooking,
   updateBooking,
   fetchAdminBookings,
   fetchMissingLinks,
@@ -44,8 +42,6 @@ export {
   useCreateDirectBooking,
   useCreateAdminBooking,
   useAssignCallRequest,
-  useRescheduleBooking,
-  useCancelBooking,
   useUpdateBooking,
 } from './hooks/use-booking-mutations'
 export { freeSlots, type FreeSlotsInput, type Slot, type BusyInterval, type WeeklyHours } from './lib/free-slots'
@@ -57,7 +53,7 @@ export * from './lib/admin-filters'
 export { BookingWizard, WIZARD_TEXTS } from './components/BookingWizard'
 export { SlotPicker, DayField, type SlotPickerProps, type DayFieldProps } from './components/SlotPicker'
 export { MeetingTypeField } from './components/MeetingTypeField'
-export { ChoiceGroup, SelectField, TextAreaField, FormError, type ChoiceOption } from './components/fields'
+export { ChoiceGroup, type ChoiceOption } from './components/fields'
 export { AdminNewBooking, AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBooking'
 export {
   BookingActionButtons,
@@ -65,6 +61,7 @@ export {
   EditBookingForm,
   RescheduleBookingForm,
   CancelBookingForm,
+  ADMIN_ACTION_TEXTS,
   type BookingAction,
   type BookingActionKind,
 } from './components/AdminBookingActions'

@@ -36,14 +36,8 @@ export {
 } from './api/booking-actions'
 export { applyBookingRow, mergeBookingRow } from './api/booking-cache'
 export { runAction, useCancelBooking, useCompleteBooking, useRescheduleBooking } from './hooks/use-booking-actions'
-export { CancelSessionForm, CANCEL_FORM_TEXTS, type CancelSessionFormProps } from './components/CancelSessionForm'
-export {
-  RescheduleForm,
-  RESCHEDULE_FORM_TEXTS,
-  type RescheduleFormProps,
-  type RescheduleSlot,
-  type RescheduleSlotPickerProps,
-} from './components/RescheduleForm'
+// The two forms (also through the light './forms' entry).
+export * from './forms'
 export { CompleteSessionAction, COMPLETE_TEXTS, type CompleteSessionActionProps } from './components/CompleteSessionAction'
 export {
   SessionManagement,

@@ -236,24 +236,9 @@ export async function assignCallRequest(input: AssignInput): Promise<Tables<'boo
 }
 
 // ---------------------------------------------------------------------------------------
-// Changing bookings (admin)
+// Changing bookings (admin). Reschedule and cancel go through the session-management
+// feature (its forms, RPC calls and error texts); only the direct edit is here.
 // ---------------------------------------------------------------------------------------
-
-export async function rescheduleBooking(bookingId: string, slot: Slot): Promise<Tables<'bookings'>> {
-  const { data, error, status } = await supabase.rpc('reschedule_booking', {
-    p_booking_id: bookingId,
-    p_starts_at: slot.starts_at,
-    p_ends_at: slot.ends_at,
-  })
-  if (error) throw new BookingRequestError(classifyBookingError(error, status))
-  return data
-}
-
-export async function cancelBooking(bookingId: string, reason: string): Promise<Tables<'bookings'>> {
-  const { data, error, status } = await supabase.rpc('cancel_booking', { p_booking_id: bookingId, p_reason: reason.trim() })
-  if (error) throw new BookingRequestError(classifyBookingError(error, status))
-  return data
-}
 
 export type BookingEdit = { meetingType: MeetingType; location: string | null }
 

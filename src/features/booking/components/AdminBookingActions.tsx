@@ -1,22 +1,29 @@
 // The admin's actions on any booking: edit (type, place), reschedule (a free slot of the
-// same prestador), cancel (with a reason) and the meeting link (the meeting-link feature's
-// editor: no link saving of our own here).
+// same prestador), cancel (with a reason) and the meeting link. Reschedule and cancel are the
+// session-management feature's forms and the link is the meeting-link feature's editor: the
+// same forms, rules and error texts as the prestador's modal, no copies here.
 
-import { useRef, useState, type FormEvent, type RefObject } from 'react'
-import { Button, Input, useToast } from '@/components/ui'
+import { useState, type FormEvent, type RefObject } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { Button, FormAlert, Input, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { MeetingLinkEditor } from '@/features/meeting-link'
+import { CancelSessionForm, RescheduleForm } from '@/features/session-management/forms'
 import { formatDateTime, meetingTypeLabel, type MeetingType } from '@/features/sessions'
 import type { AdminBooking } from '../api/booking-api'
-import { dayOf, isValidDay, todayIn } from '../lib/booking-days'
-import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
-import { CANCEL_REASON_MAX, cancelReasonError, dayError, LOCATION_MAX, LOCATION_TOO_LONG, BOOKING_FIELD_MESSAGES } from '../lib/booking-form'
-import type { Slot } from '../lib/free-slots'
-import { useCancelBooking, useRescheduleBooking, useUpdateBooking } from '../hooks/use-booking-mutations'
-import { FormError, TextAreaField } from './fields'
+import { bookingKeys } from '../api/keys'
+import { bookingErrorMessage } from '../lib/booking-errors'
+import { LOCATION_MAX, LOCATION_TOO_LONG } from '../lib/booking-form'
+import { useUpdateBooking } from '../hooks/use-booking-mutations'
 import { MeetingTypeField } from './MeetingTypeField'
-import { DayField, SlotPicker } from './SlotPicker'
+import { SlotPicker } from './SlotPicker'
+
+export const ADMIN_ACTION_TEXTS = {
+  cancelIntro: 'O motivo é enviado ao colaborador e ao prestador.',
+  cancelled: 'Sessão cancelada.',
+  rescheduled: (when: string) => `Sessão reagendada para ${when}.`,
+} as const
 
 export type BookingActionKind = 'edit' | 'reschedule' | 'cancel' | 'link'
 export type BookingAction = { kind: BookingActionKind; booking: AdminBooking }
@@ -135,7 +142,7 @@ export function EditBookingForm({ booking, onDone }: { booking: AdminBooking; on
           error={locationError}
         />
       ) : null}
-      <FormError>{formError}</FormError>
+      <FormAlert>{formError}</FormAlert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? 'A guardar...' : 'Guardar alterações'}
@@ -148,148 +155,44 @@ export function EditBookingForm({ booking, onDone }: { booking: AdminBooking; on
   )
 }
 
+/** The shared reschedule form, offering free slots of the booking's prestador. */
 export function RescheduleBookingForm({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) {
   const profile = useProfile()
   const toast = useToast()
-  const reschedule = useRescheduleBooking()
-  const today = todayIn(profile.time_zone)
-  const [day, setDay] = useState(() => {
-    const current = dayOf(booking.starts_at, profile.time_zone)
-    return current >= today ? current : today
-  })
-  const [slot, setSlot] = useState<Slot | null>(null)
-  const [attempted, setAttempted] = useState(false)
-  const [slotError, setSlotError] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
-  const dayRef = useRef<HTMLInputElement>(null)
-  const slotRef = useRef<HTMLFieldSetElement>(null)
-
-  const dayProblem = attempted ? dayError(day, today) : undefined
-  const slotProblem = slotError ?? (attempted && !slot ? BOOKING_FIELD_MESSAGES.slot : undefined)
-  const current = { starts_at: booking.starts_at, ends_at: booking.ends_at }
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (reschedule.isPending) return
-    setAttempted(true)
-    setFormError(null)
-    if (dayError(day, today)) return dayRef.current?.focus()
-    if (!slot) return slotRef.current?.focus()
-    const chosen = slot
-    reschedule.mutate(
-      { bookingId: booking.id, prestadorId: booking.prestador_id, slot: chosen },
-      {
-        onSuccess: () => {
-          toast.show(`Sessão reagendada para ${formatDateTime(chosen.starts_at, profile.time_zone)}.`, 'success')
-          onDone()
-        },
-        onError: (error) => {
-          if (isSlotTaken(error)) {
-            setSlot(null)
-            setSlotError(SLOT_TAKEN_MESSAGE)
-            slotRef.current?.focus()
-          } else {
-            setFormError(bookingErrorMessage(error))
-          }
-        },
-      },
-    )
-  }
-
+  const queryClient = useQueryClient()
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-busy={reschedule.isPending || undefined}>
-      <p className="text-sm text-slate-700">
-        Atualmente: <time dateTime={booking.starts_at}>{formatDateTime(booking.starts_at, profile.time_zone)}</time>. Escolha um novo horário livre do mesmo prestador.
-      </p>
-      <DayField
-        inputRef={dayRef}
-        value={day}
-        min={today}
-        onChange={(value) => {
-          setDay(value)
-          setSlot(null)
-          setSlotError(null)
-        }}
-        error={dayProblem}
-      />
-      <SlotPicker
-        name="reschedule-slot"
-        prestadorId={booking.prestador_id}
-        day={isValidDay(day) && day >= today ? day : null}
-        value={slot}
-        onChange={(value) => {
-          setSlot(value)
-          setSlotError(null)
-          setFormError(null)
-        }}
-        error={slotProblem}
-        ignore={current}
-        groupRef={slotRef}
-      />
-      <FormError>{formError}</FormError>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={reschedule.isPending}>
-          {reschedule.isPending ? 'A reagendar...' : 'Reagendar'}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Voltar
-        </Button>
-      </div>
-    </form>
+    <RescheduleForm
+      session={booking}
+      timeZone={profile.time_zone}
+      renderSlotPicker={(picker) => <SlotPicker name="reschedule-slot" prestadorId={booking.prestador_id} {...picker} />}
+      // The list was stale: this prestador's slots again, from the server.
+      onSlotTaken={() => void queryClient.invalidateQueries({ queryKey: bookingKeys.slotsOf(booking.prestador_id) })}
+      onRescheduled={(row) => {
+        // A slot was freed and another taken: every slot list is out of date.
+        void queryClient.invalidateQueries({ queryKey: bookingKeys.slots() })
+        toast.show(ADMIN_ACTION_TEXTS.rescheduled(formatDateTime(row.starts_at, profile.time_zone)), 'success')
+        onDone()
+      }}
+      onDismiss={onDone}
+    />
   )
 }
 
+/** The shared cancel form (reason required). */
 export function CancelBookingForm({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) {
   const toast = useToast()
-  const cancel = useCancelBooking()
-  const [reason, setReason] = useState('')
-  const [attempted, setAttempted] = useState(false)
-  const [formError, setFormError] = useState<string | null>(null)
-  const reasonRef = useRef<HTMLTextAreaElement>(null)
-  const reasonError = attempted ? cancelReasonError(reason) : undefined
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (cancel.isPending) return
-    setAttempted(true)
-    setFormError(null)
-    if (cancelReasonError(reason)) return reasonRef.current?.focus()
-    cancel.mutate(
-      { bookingId: booking.id, reason },
-      {
-        onSuccess: () => {
-          toast.show('Sessão cancelada.', 'success')
-          onDone()
-        },
-        onError: (error) => setFormError(bookingErrorMessage(error)),
-      },
-    )
-  }
-
+  const queryClient = useQueryClient()
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-      <TextAreaField
-        label="Motivo do cancelamento"
-        textareaRef={reasonRef}
-        value={reason}
-        onChange={(value) => {
-          setReason(value)
-          setFormError(null)
-        }}
-        maxLength={CANCEL_REASON_MAX}
-        hint={`Obrigatório; é enviado ao colaborador e ao prestador. Máximo ${CANCEL_REASON_MAX} caracteres.`}
-        error={reasonError}
-        readOnly={cancel.isPending}
-      />
-      <FormError>{formError}</FormError>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={cancel.isPending}>
-          {cancel.isPending ? 'A cancelar...' : 'Cancelar sessão'}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Voltar
-        </Button>
-      </div>
-    </form>
+    <CancelSessionForm
+      bookingId={booking.id}
+      intro={ADMIN_ACTION_TEXTS.cancelIntro}
+      onCancelled={() => {
+        // Its slot is free again.
+        void queryClient.invalidateQueries({ queryKey: bookingKeys.slots() })
+        toast.show(ADMIN_ACTION_TEXTS.cancelled, 'success')
+        onDone()
+      }}
+      onDismiss={onDone}
+    />
   )
 }

@@ -1,9 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { PROFILES } from '@/test-utils/auth'
 import { AdminOperationsPage } from '@/pages/AdminOperationsPage'
 import { FILTER_MESSAGES } from '../lib/admin-filters'
-import { ANA, PRESTADOR_ROWS, TestApp, fakeSupabase, filterValue, type FakeRequest } from './test-support'
+import { ANA, PRESTADOR_ROWS, TestApp, bookingWorld, fakeSupabase, filterValue, futureWeekday, type FakeRequest, type FakeResponse } from './test-support'
 
 vi.mock('@/lib/supabase', async () => ({ supabase: (await import('./fake-supabase')).fakeSupabase }))
 
@@ -53,9 +53,13 @@ function handler(request: FakeRequest) {
   return { data: null, error: { code: 'TEST', message: 'unexpected' } }
 }
 
+/** Answers of the lifecycle RPCs (reschedule_booking, cancel_booking); the default refuses. */
+let lifecycle: (request: FakeRequest) => FakeResponse = () => ({ data: null, error: { code: 'TEST', message: 'unexpected rpc' } })
+
 function renderPage(path: string, missing: ReturnType<typeof booking>[] = []) {
   missingLinkRows = missing
-  fakeSupabase.reset(handler)
+  // The slot reads (hours, busy times...) of the admin's reschedule, then the page's own.
+  fakeSupabase.reset(bookingWorld((request) => (request.op === 'rpc' ? lifecycle(request) : handler(request))).handler)
   render(<TestApp profile={PROFILES.admin} path={path} routes={[{ path: '/admin/operations', element: <AdminOperationsPage /> }]} />)
 }
 
@@ -167,5 +171,83 @@ describe('"Sem link" panel', () => {
     // The meeting-link feature's own editor, not a copy.
     expect(within(dialog).getByLabelText('Link da Reunião')).toHaveValue('')
     expect(within(dialog).getByRole('button', { name: 'Guardar Link' })).toBeInTheDocument()
+  })
+})
+
+describe("the admin's reschedule and cancel: the session-management forms", () => {
+  const DAY = futureWeekday(2) // a Tuesday more than a week ahead: Ana works 09:00-12:00
+  const rescheduled = (args: { p_starts_at: string; p_ends_at: string }) => ({
+    data: { ...booking(1), starts_at: args.p_starts_at.replace('Z', '+00:00'), ends_at: args.p_ends_at.replace('Z', '+00:00') },
+  })
+
+  async function openAction(action: 'Reagendar' | 'Cancelar', title: string) {
+    renderPage('/admin/operations')
+    await screen.findByRole('table')
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: `${action}: Colaborador 1 com Dra. Ana Ferreira` }))
+    return { user, dialog: await screen.findByRole('dialog', { name: title }) }
+  }
+
+  it("reschedules into a free slot of the same prestador, then says so and closes", async () => {
+    lifecycle = (request) => rescheduled(request.args as { p_starts_at: string; p_ends_at: string })
+    const { user, dialog } = await openAction('Reagendar', 'Reagendar sessão')
+    expect(within(dialog).queryByLabelText('Hora de início')).not.toBeInTheDocument()
+    fireEvent.change(within(dialog).getByLabelText('Dia'), { target: { value: DAY } })
+    const slots = await within(dialog).findByRole('group', { name: 'Horário' })
+    const first = within(slots).getAllByRole('radio')[0]!
+    await user.click(first)
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const [call] = fakeSupabase.find('reschedule_booking', 'rpc')
+    const args = call!.args as { p_booking_id: string; p_starts_at: string; p_ends_at: string }
+    expect(args.p_booking_id).toBe(booking(1).id)
+    expect(args.p_starts_at.slice(0, 10)).toBe(DAY)
+    // Ana's sessions are 45 minutes.
+    expect(Date.parse(args.p_ends_at) - Date.parse(args.p_starts_at)).toBe(45 * 60_000)
+    // The slots were Ana's.
+    expect(fakeSupabase.find('prestador_busy_times', 'rpc').every((r) => (r.args as { p_prestador_id: string }).p_prestador_id === ANA)).toBe(true)
+    expect(await screen.findByText(/^Sessão reagendada para /)).toBeInTheDocument()
+  })
+
+  it('a slot taken meanwhile is said next to the slots, which are fetched again', async () => {
+    lifecycle = () => ({ data: null, status: 409, error: { code: 'PT409', message: 'booking_overlap', hint: 'O prestador já tem uma sessão nesse horário.' } })
+    const { user, dialog } = await openAction('Reagendar', 'Reagendar sessão')
+    fireEvent.change(within(dialog).getByLabelText('Dia'), { target: { value: DAY } })
+    const slots = await within(dialog).findByRole('group', { name: 'Horário' })
+    await user.click(within(slots).getAllByRole('radio')[0]!)
+    const reads = fakeSupabase.find('prestador_busy_times', 'rpc').length
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
+
+    expect(await within(dialog).findByText('Este horário acabou de ser reservado.')).toBeInTheDocument()
+    await waitFor(() => expect(fakeSupabase.find('prestador_busy_times', 'rpc').length).toBeGreaterThan(reads))
+    expect(screen.getByRole('dialog', { name: 'Reagendar sessão' })).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Dia')).toHaveValue(DAY)
+  })
+
+  it('cancels with a required reason, sent trimmed; then says so and closes', async () => {
+    lifecycle = (request) => ({ data: { ...booking(1), status: 'cancelled', cancellation_reason: (request.args as { p_reason: string }).p_reason } })
+    const { user, dialog } = await openAction('Cancelar', 'Cancelar sessão')
+    const field = within(dialog).getByLabelText('Motivo do cancelamento')
+    expect(dialog).toHaveTextContent('O motivo é enviado ao colaborador e ao prestador.')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' }))
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Indique o motivo do cancelamento.'))
+    expect(field).toHaveFocus()
+    expect(fakeSupabase.find('cancel_booking', 'rpc')).toHaveLength(0)
+
+    await user.type(field, '  Prestador indisponível  ')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(fakeSupabase.find('cancel_booking', 'rpc')[0]!.args).toEqual({ p_booking_id: booking(1).id, p_reason: 'Prestador indisponível' })
+    expect(await screen.findByText('Sessão cancelada.')).toBeInTheDocument()
+  })
+
+  it("a refusal of the server stays in the dialog, in the shared pt-PT words", async () => {
+    lifecycle = () => ({ data: null, status: 400, error: { code: '22023', message: 'booking_not_active', hint: 'x' } })
+    const { user, dialog } = await openAction('Cancelar', 'Cancelar sessão')
+    await user.type(within(dialog).getByLabelText('Motivo do cancelamento'), 'Duplicada')
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Esta sessão já não está ativa (foi cancelada ou concluída).')
+    expect(within(dialog).getByLabelText('Motivo do cancelamento')).toHaveValue('Duplicada')
   })
 })

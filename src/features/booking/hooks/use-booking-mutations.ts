@@ -8,10 +8,8 @@ import { useProfile } from '@/features/auth'
 import { fetchUserSessions, sessionKeys } from '@/features/sessions'
 import {
   assignCallRequest,
-  cancelBooking,
   createAdminBooking,
   createDirectBooking,
-  rescheduleBooking,
   updateBooking,
   type AssignInput,
   type BookingEdit,
@@ -19,7 +17,6 @@ import {
 } from '../api/booking-api'
 import { bookingKeys } from '../api/keys'
 import { BookingRequestError } from '../lib/booking-errors'
-import type { Slot } from '../lib/free-slots'
 
 function onSlotTaken(queryClient: QueryClient, prestadorId: string, error: unknown) {
   if (error instanceof BookingRequestError && error.kind === 'slot_taken') {
@@ -81,25 +78,6 @@ export function useAssignCallRequest() {
         void queryClient.invalidateQueries({ queryKey: sessionKeys.queue(profile.id) })
       }
     },
-  })
-}
-
-export function useRescheduleBooking() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationKey: ['booking', 'reschedule'],
-    mutationFn: ({ bookingId, slot }: { bookingId: string; prestadorId: string; slot: Slot }) => rescheduleBooking(bookingId, slot),
-    onSuccess: () => afterBookingChange(queryClient),
-    onError: (error, input) => onSlotTaken(queryClient, input.prestadorId, error),
-  })
-}
-
-export function useCancelBooking() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationKey: ['booking', 'cancel'],
-    mutationFn: ({ bookingId, reason }: { bookingId: string; reason: string }) => cancelBooking(bookingId, reason),
-    onSuccess: () => afterBookingChange(queryClient),
   })
 }
 

@@ -1,4 +1,6 @@
-// Every way creating or changing a booking can fail, as one typed, pt-PT result.
+// Every way creating a booking (direct, admin, from a call request) or editing one can fail,
+// as one typed, pt-PT result. Reschedule and cancel (the lifecycle RPCs) are mapped by the
+// session-management feature (action-errors.ts), whose forms the admin uses.
 //
 // The database is the judge (RLS, slot_is_bookable, the exclusion constraint, the RPCs'
 // error codes); this only translates. RPC errors carry a stable code in `message` and a
@@ -14,13 +16,6 @@ export const BOOKING_ERROR_MESSAGES = {
   call_request_not_found: 'O pedido já não existe.',
   prestador_wrong_pillar: 'Escolha um prestador do pilar do pedido.',
   assign_not_allowed: 'Só uma especialista pode atribuir pedidos.',
-  booking_not_allowed: 'Não tem permissão para alterar esta sessão.',
-  booking_not_active: 'Esta sessão já não está ativa.',
-  cancel_reason_required: 'Indique o motivo do cancelamento.',
-  cancel_reason_too_long: 'O motivo pode ter no máximo 500 caracteres.',
-  reschedule_invalid_range: 'A hora de fim tem de ser depois da hora de início.',
-  reschedule_too_long: 'Uma sessão não pode durar mais de 8 horas.',
-  reschedule_in_past: 'Escolha uma data e hora no futuro.',
   forbidden: 'Não tem permissão para fazer esta marcação.',
   session_expired: 'A sua sessão expirou. Inicie sessão novamente e tente outra vez.',
   network: 'Não foi possível contactar o servidor. Verifique a ligação e tente novamente.',
@@ -45,13 +40,6 @@ const RPC_CODES = new Set<BookingErrorKind>([
   'call_request_not_found',
   'prestador_wrong_pillar',
   'assign_not_allowed',
-  'booking_not_allowed',
-  'booking_not_active',
-  'cancel_reason_required',
-  'cancel_reason_too_long',
-  'reschedule_invalid_range',
-  'reschedule_too_long',
-  'reschedule_in_past',
 ])
 
 const AUTH_CODES = new Set(['PGRST301', 'PGRST302', 'PGRST303'])
@@ -76,7 +64,7 @@ export function classifyBookingError(
   const message = error?.message ?? ''
 
   // Exclusion constraint (direct insert), or the RPCs' own words for it.
-  if (code === '23P01' || message === 'slot_taken' || message === 'booking_overlap') return failure('slot_taken', code)
+  if (code === '23P01' || message === 'slot_taken') return failure('slot_taken', code)
   if (RPC_CODES.has(message as BookingErrorKind)) return failure(message as BookingErrorKind, code)
   if (code === '42501' || status === 403) {
     return failure(slotStillFree === false ? 'slot_taken' : 'forbidden', code)

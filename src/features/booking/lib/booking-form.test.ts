@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   BOOKING_FIELD_MESSAGES as M,
-  CANCEL_REASON_MESSAGES,
   EMPTY_DRAFT,
-  cancelReasonError,
   dayError,
   validateBookingDraft,
   type BookingDraft,
@@ -54,18 +52,5 @@ describe('dayError', () => {
     ['2026-13-01', M.dayInvalid],
   ])('%s', (day, expected) => {
     expect(dayError(day, TODAY)).toBe(expected)
-  })
-})
-
-describe('cancelReasonError', () => {
-  it.each<[string, string | undefined]>([
-    ['', CANCEL_REASON_MESSAGES.required],
-    ['   ', CANCEL_REASON_MESSAGES.required],
-    ['Doente', undefined],
-    ['x'.repeat(500), undefined],
-    [` ${'x'.repeat(500)} `, undefined],
-    ['x'.repeat(501), CANCEL_REASON_MESSAGES.tooLong],
-  ])('%j', (reason, expected) => {
-    expect(cancelReasonError(reason)).toBe(expected)
   })
 })

@@ -1,5 +1,5 @@
 // Validation of the booking forms (employee wizard, admin "Nova sessão", especialista
-// "Atribuir", reschedule, cancel): pt-PT messages shown next to each field. Pure, so the
+// "Atribuir"; reschedule and cancel are session-management's): pt-PT messages shown next to each field. Pure, so the
 // rules are tested in a table; the database checks everything again.
 
 import type { Enums } from '@/lib/database.types'
@@ -102,21 +102,6 @@ export function dayError(day: string, today: string): string | undefined {
   if (!day) return BOOKING_FIELD_MESSAGES.dayMissing
   if (!isValidDay(day)) return BOOKING_FIELD_MESSAGES.dayInvalid
   if (day < today) return BOOKING_FIELD_MESSAGES.dayPast
-  return undefined
-}
-
-export const CANCEL_REASON_MAX = 500
-
-export const CANCEL_REASON_MESSAGES = {
-  required: 'Indique o motivo do cancelamento.',
-  tooLong: `O motivo pode ter no máximo ${CANCEL_REASON_MAX} caracteres.`,
-} as const
-
-/** The cancel reason's error (the RPC trims it and wants 1..500 characters). */
-export function cancelReasonError(reason: string): string | undefined {
-  const trimmed = reason.trim()
-  if (trimmed === '') return CANCEL_REASON_MESSAGES.required
-  if (trimmed.length > CANCEL_REASON_MAX) return CANCEL_REASON_MESSAGES.tooLong
   return undefined
 }
 
