@@ -173,26 +173,27 @@ export type NewBooking = {
 export type CreatedBooking = Pick<Tables<'bookings'>, 'id' | 'user_id' | 'prestador_id' | 'starts_at' | 'ends_at' | 'meeting_type'>
 const CREATED_COLUMNS = 'id, user_id, prestador_id, starts_at, ends_at, meeting_type' as const
 
+/** The row a new booking inserts: scheduled, in the chosen slot, with the prestador's pillar. */
+function newBookingRow(input: NewBooking, source: 'direct' | 'admin_manual') {
+  return {
+    user_id: input.userId,
+    prestador_id: input.prestador.id,
+    pillar: input.prestador.pillar,
+    starts_at: input.slot.starts_at,
+    ends_at: input.slot.ends_at,
+    meeting_type: input.meetingType,
+    status: 'scheduled' as const,
+    booking_source: source,
+  }
+}
+
 /**
  * Employee books for themselves: scheduled, source direct, no link (the prestador adds it).
  * RLS only lets it through for a free slot; an RLS refusal is reported as "slot taken" when
  * a fresh look shows the slot gone, so the loser of a race learns what happened.
  */
 export async function createDirectBooking(input: NewBooking, viewerTimeZone: string): Promise<CreatedBooking> {
-  const { data, error, status } = await supabase
-    .from('bookings')
-    .insert({
-      user_id: input.userId,
-      prestador_id: input.prestador.id,
-      pillar: input.prestador.pillar,
-      starts_at: input.slot.starts_at,
-      ends_at: input.slot.ends_at,
-      meeting_type: input.meetingType,
-      status: 'scheduled',
-      booking_source: 'direct',
-    })
-    .select(CREATED_COLUMNS)
-    .single()
+  const { data, error, status } = await supabase.from('bookings').insert(newBookingRow(input, 'direct')).select(CREATED_COLUMNS).single()
   if (error) {
     const slotStillFree = error.code === '42501' ? await isSlotStillFree(input.prestador.id, input.slot, viewerTimeZone) : undefined
     throw new BookingRequestError(classifyBookingError(error, status, { slotStillFree }))
@@ -204,16 +205,7 @@ export async function createDirectBooking(input: NewBooking, viewerTimeZone: str
 export async function createAdminBooking(input: NewBooking): Promise<CreatedBooking> {
   const { data, error, status } = await supabase
     .from('bookings')
-    .insert({
-      user_id: input.userId,
-      prestador_id: input.prestador.id,
-      pillar: input.prestador.pillar,
-      starts_at: input.slot.starts_at,
-      ends_at: input.slot.ends_at,
-      meeting_type: input.meetingType,
-      status: 'scheduled',
-      booking_source: 'admin_manual',
-    })
+    .insert(newBookingRow(input, 'admin_manual'))
     .select(CREATED_COLUMNS)
     .single()
   if (error) throw new BookingRequestError(classifyBookingError(error, status))

@@ -6,13 +6,12 @@ import { Button, FormAlert, Select, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, pillarLabel, type MeetingType } from '@/features/sessions'
-import { isValidDay, todayIn } from '../lib/booking-days'
-import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
-import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { EMPTY_DRAFT, type BookingField } from '../lib/booking-form'
+import { useBookingDraft } from '../hooks/use-booking-draft'
 import { useCreateAdminBooking } from '../hooks/use-booking-mutations'
 import { useCompanies, useEmployees, usePrestadores } from '../hooks/use-booking-queries'
 import { MeetingTypeField } from './MeetingTypeField'
-import { DayField, SlotPicker } from './SlotPicker'
+import { DraftSlotFields } from './SlotPicker'
 
 const FIELDS: BookingField[] = ['company', 'employee', 'prestador', 'day', 'slot', 'meetingType']
 
@@ -41,12 +40,6 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
   const profile = useProfile()
   const toast = useToast()
   const create = useCreateAdminBooking()
-  const today = todayIn(profile.time_zone)
-
-  const [draft, setDraft] = useState<BookingDraft>(EMPTY_DRAFT)
-  const [attempted, setAttempted] = useState(false)
-  const [slotError, setSlotError] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
   const refs = {
     company: useRef<HTMLSelectElement>(null),
     employee: useRef<HTMLSelectElement>(null),
@@ -55,6 +48,8 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
     slot: useRef<HTMLFieldSetElement>(null),
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
+  const form = useBookingDraft(EMPTY_DRAFT, FIELDS, refs)
+  const { draft, errors, update } = form
 
   const companies = useCompanies()
   const employees = useEmployees(draft.company || null)
@@ -62,26 +57,9 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
   const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
   const employee = employees.data?.find((e) => e.id === draft.employee) ?? null
 
-  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
-  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
-
-  const update = (patch: Partial<BookingDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }))
-    setFormError(null)
-    if ('slot' in patch) setSlotError(null)
-  }
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (create.isPending) return
-    setAttempted(true)
-    setFormError(null)
-    const found = validateBookingDraft(draft, FIELDS, today)
-    const first = FIELDS.find((f) => found[f])
-    if (first) {
-      refs[first as keyof typeof refs]?.current?.focus()
-      return
-    }
+    if (create.isPending || !form.validate()) return
     if (!prestador || !employee || !draft.slot || !draft.meetingType) return
     const slot = draft.slot
     create.mutate(
@@ -91,15 +69,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
           toast.show(ADMIN_NEW_BOOKING_TEXTS.success(employee.name, formatDateTime(slot.starts_at, profile.time_zone)), 'success')
           onDone()
         },
-        onError: (error) => {
-          if (isSlotTaken(error)) {
-            setDraft((d) => ({ ...d, slot: null }))
-            setSlotError(SLOT_TAKEN_MESSAGE)
-            refs.slot.current?.focus()
-          } else {
-            setFormError(bookingErrorMessage(error))
-          }
-        },
+        onError: form.fail,
       },
     )
   }
@@ -137,16 +107,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
         options={(prestadores.data ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.specialty} (${pillarLabel(p.pillar)})` }))}
         error={errors.prestador ?? (prestadores.isError ? 'Não foi possível carregar os prestadores.' : undefined)}
       />
-      <DayField inputRef={refs.day} value={draft.day} min={today} onChange={(day) => update({ day, slot: null })} error={errors.day} />
-      <SlotPicker
-        name="admin-slot"
-        prestadorId={draft.prestador || null}
-        day={dayForSlots}
-        value={draft.slot}
-        onChange={(slot) => update({ slot })}
-        error={slotError ?? errors.slot}
-        groupRef={refs.slot}
-      />
+      <DraftSlotFields form={form} name="admin-slot" dayRef={refs.day} slotRef={refs.slot} />
       <MeetingTypeField
         name="admin-meeting-type"
         groupRef={refs.meetingType}
@@ -155,7 +116,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
         error={errors.meetingType}
         address={prestador?.address}
       />
-      <FormAlert>{formError}</FormAlert>
+      <FormAlert>{form.formError}</FormAlert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? ADMIN_NEW_BOOKING_TEXTS.submitting : ADMIN_NEW_BOOKING_TEXTS.submit}

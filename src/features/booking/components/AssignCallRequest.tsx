@@ -8,15 +8,15 @@ import { Badge, Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } f
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType } from '@/features/sessions'
-import { isValidDay, todayIn } from '../lib/booking-days'
-import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE, BookingRequestError } from '../lib/booking-errors'
-import { EMPTY_DRAFT, validateBookingDraft, type BookingDraft, type BookingField } from '../lib/booking-form'
+import { BookingRequestError } from '../lib/booking-errors'
+import { EMPTY_DRAFT, type BookingField } from '../lib/booking-form'
 import { waitingTimeLabel } from '../lib/waiting-time'
+import { useBookingDraft } from '../hooks/use-booking-draft'
 import { useAssignCallRequest } from '../hooks/use-booking-mutations'
 import { usePrestadores } from '../hooks/use-booking-queries'
 import { ChoiceGroup } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
-import { DayField, SlotPicker } from './SlotPicker'
+import { DraftSlotFields } from './SlotPicker'
 import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from './AssignCallRequestAction'
 
 const FIELDS: BookingField[] = ['prestador', 'day', 'slot', 'meetingType']
@@ -48,13 +48,8 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
   const profile = useProfile()
   const toast = useToast()
   const assign = useAssignCallRequest()
-  const today = todayIn(profile.time_zone)
   const who = request.client?.name ?? 'Colaborador'
 
-  const [draft, setDraft] = useState<BookingDraft>({ ...EMPTY_DRAFT, pillar: request.pillar, meetingType: 'phone' })
-  const [attempted, setAttempted] = useState(false)
-  const [slotError, setSlotError] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
   /** The request is no longer open (taken by someone else, or gone): nothing left to do here. */
   const [closedMessage, setClosedMessage] = useState<string | null>(null)
   const refs = {
@@ -64,29 +59,15 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
   const closeRef = useRef<HTMLDivElement>(null)
+  const form = useBookingDraft({ ...EMPTY_DRAFT, pillar: request.pillar, meetingType: 'phone' }, FIELDS, refs)
+  const { draft, errors, update } = form
 
   const prestadores = usePrestadores(request.pillar)
   const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
-  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
-  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
-
-  const update = (patch: Partial<BookingDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }))
-    setFormError(null)
-    if ('slot' in patch) setSlotError(null)
-  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (assign.isPending || closedMessage) return
-    setAttempted(true)
-    setFormError(null)
-    const found = validateBookingDraft(draft, FIELDS, today)
-    const first = FIELDS.find((f) => found[f])
-    if (first) {
-      refs[first as keyof typeof refs]?.current?.focus()
-      return
-    }
+    if (assign.isPending || closedMessage || !form.validate()) return
     if (!prestador || !draft.slot || !draft.meetingType) return
     const slot = draft.slot
     const meetingType: MeetingType = draft.meetingType
@@ -98,16 +79,12 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
           onDone()
         },
         onError: (error) => {
-          if (isSlotTaken(error)) {
-            setDraft((d) => ({ ...d, slot: null }))
-            setSlotError(SLOT_TAKEN_MESSAGE)
-            refs.slot.current?.focus()
-          } else if (error instanceof BookingRequestError && (error.kind === 'call_request_taken' || error.kind === 'call_request_not_found')) {
+          if (error instanceof BookingRequestError && (error.kind === 'call_request_taken' || error.kind === 'call_request_not_found')) {
             setClosedMessage(error.message)
             // After React shows the message and the close button.
             setTimeout(() => closeRef.current?.querySelector('button')?.focus(), 0)
           } else {
-            setFormError(bookingErrorMessage(error))
+            form.fail(error)
           }
         },
       },
@@ -162,16 +139,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
           error={errors.prestador}
         />
       )}
-      <DayField inputRef={refs.day} value={draft.day} min={today} onChange={(day) => update({ day, slot: null })} error={errors.day} />
-      <SlotPicker
-        name="assign-slot"
-        prestadorId={draft.prestador || null}
-        day={dayForSlots}
-        value={draft.slot}
-        onChange={(slot) => update({ slot })}
-        error={slotError ?? errors.slot}
-        groupRef={refs.slot}
-      />
+      <DraftSlotFields form={form} name="assign-slot" dayRef={refs.day} slotRef={refs.slot} />
       <MeetingTypeField
         name="assign-meeting-type"
         groupRef={refs.meetingType}
@@ -180,7 +148,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
         error={errors.meetingType}
         address={prestador?.address}
       />
-      <FormAlert>{formError}</FormAlert>
+      <FormAlert>{form.formError}</FormAlert>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={assign.isPending}>
           {assign.isPending ? ASSIGN_TEXTS.submitting : ASSIGN_TEXTS.submit}

@@ -2,26 +2,19 @@
 // One form, in that order, so nothing chosen is ever lost: a refused save keeps every field
 // (a slot taken meanwhile is the only thing cleared, with the refreshed slot list).
 
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useRef, type FormEvent, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } from '@/components/ui'
 import { useProfile } from '@/features/auth'
 import { formatDateTime, meetingTypeLabel, PILLAR_LABELS, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
-import { isValidDay, todayIn } from '../lib/booking-days'
-import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
-import {
-  EMPTY_DRAFT,
-  PILLARS,
-  validateBookingDraft,
-  type BookingDraft,
-  type BookingField,
-} from '../lib/booking-form'
+import { EMPTY_DRAFT, PILLARS, type BookingDraft, type BookingField } from '../lib/booking-form'
 import type { Slot } from '../lib/free-slots'
+import { useBookingDraft } from '../hooks/use-booking-draft'
 import { useCreateDirectBooking } from '../hooks/use-booking-mutations'
 import { usePrestadores } from '../hooks/use-booking-queries'
 import { ChoiceGroup } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
-import { DayField, SlotPicker } from './SlotPicker'
+import { DraftSlotFields } from './SlotPicker'
 
 const FIELDS: BookingField[] = ['pillar', 'prestador', 'day', 'slot', 'meetingType']
 
@@ -36,12 +29,6 @@ export function BookingWizard() {
   const navigate = useNavigate()
   const toast = useToast()
   const create = useCreateDirectBooking()
-  const today = todayIn(profile.time_zone)
-
-  const [draft, setDraft] = useState<BookingDraft>(EMPTY_DRAFT)
-  const [attempted, setAttempted] = useState(false)
-  const [slotError, setSlotError] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
   const prestadorIds = useId()
 
   const refs = {
@@ -51,30 +38,15 @@ export function BookingWizard() {
     slot: useRef<HTMLFieldSetElement>(null),
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
+  const form = useBookingDraft(EMPTY_DRAFT, FIELDS, refs)
+  const { draft, errors, update } = form
 
   const prestadores = usePrestadores(draft.pillar || null, { enabled: draft.pillar !== '' })
   const prestador = prestadores.data?.find((p) => p.id === draft.prestador) ?? null
 
-  const errors = attempted ? validateBookingDraft(draft, FIELDS, today) : {}
-  const dayForSlots = draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null
-
-  const update = (patch: Partial<BookingDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }))
-    setFormError(null)
-    if ('slot' in patch) setSlotError(null)
-  }
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (create.isPending) return
-    setAttempted(true)
-    setFormError(null)
-    const found = validateBookingDraft(draft, FIELDS, today)
-    const first = FIELDS.find((f) => found[f as keyof typeof found])
-    if (first) {
-      refs[first as keyof typeof refs]?.current?.focus()
-      return
-    }
+    if (create.isPending || !form.validate()) return
     if (!prestador || !draft.slot || !draft.meetingType) return
     const slot: Slot = draft.slot
     create.mutate(
@@ -84,15 +56,7 @@ export function BookingWizard() {
           toast.show(WIZARD_TEXTS.success(formatDateTime(slot.starts_at, profile.time_zone), prestador.name), 'success')
           void navigate('/user/sessions')
         },
-        onError: (error) => {
-          if (isSlotTaken(error)) {
-            setDraft((d) => ({ ...d, slot: null }))
-            setSlotError(SLOT_TAKEN_MESSAGE)
-            refs.slot.current?.focus()
-          } else {
-            setFormError(bookingErrorMessage(error))
-          }
-        },
+        onError: form.fail,
       },
     )
   }
@@ -150,21 +114,7 @@ export function BookingWizard() {
       </Step>
 
       <Step number={3} title="Dia e horário">
-        <DayField
-          inputRef={refs.day}
-          value={draft.day}
-          min={today}
-          onChange={(day) => update({ day, slot: null })}
-          error={errors.day}
-        />
-        <SlotPicker
-          prestadorId={draft.prestador || null}
-          day={dayForSlots}
-          value={draft.slot}
-          onChange={(slot) => update({ slot })}
-          error={slotError ?? errors.slot}
-          groupRef={refs.slot}
-        />
+        <DraftSlotFields form={form} dayRef={refs.day} slotRef={refs.slot} />
       </Step>
 
       <Step number={4} title="Tipo de sessão">
@@ -179,7 +129,7 @@ export function BookingWizard() {
 
       <Step number={5} title="Confirmar">
         <Summary draft={draft} prestadorName={prestador?.name ?? null} timeZone={profile.time_zone} />
-        <FormAlert>{formError}</FormAlert>
+        <FormAlert>{form.formError}</FormAlert>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? WIZARD_TEXTS.submitting : WIZARD_TEXTS.submit}

@@ -5,6 +5,7 @@ import { useId, type Ref } from 'react'
 import { Button, ErrorState, Input, Spinner } from '@/components/ui'
 import { formatSlotTime } from '../lib/booking-days'
 import type { Slot } from '../lib/free-slots'
+import type { BookingDraftState } from '../hooks/use-booking-draft'
 import { useFreeSlots, type UseFreeSlotsResult } from '../hooks/use-free-slots'
 import { ChoiceGroup } from './fields'
 
@@ -31,6 +32,36 @@ export function DayField({ value, onChange, min, error, disabled, inputRef }: Da
       error={error}
       className="max-w-xs"
     />
+  )
+}
+
+/** Day and free slot of a booking form's draft (a new day clears the slot). */
+export function DraftSlotFields({
+  form,
+  name,
+  dayRef,
+  slotRef,
+}: {
+  form: BookingDraftState
+  /** Radio group name of the slots, unique in the form. */
+  name?: string
+  dayRef: Ref<HTMLInputElement>
+  slotRef: Ref<HTMLFieldSetElement>
+}) {
+  const { draft, errors, update } = form
+  return (
+    <>
+      <DayField inputRef={dayRef} value={draft.day} min={form.today} onChange={(day) => update({ day, slot: null })} error={errors.day} />
+      <SlotPicker
+        name={name}
+        prestadorId={draft.prestador || null}
+        day={form.dayForSlots}
+        value={draft.slot}
+        onChange={(slot) => update({ slot })}
+        error={errors.slot}
+        groupRef={slotRef}
+      />
+    </>
   )
 }
 
