@@ -12,6 +12,8 @@
  *   'status 500' / 'status 503' / 'status <n>'  answer <n> with a JSON body and CORS headers
  *   'timeout'   hold the request, never forwarded, until the client gives up (closes it)
  *   'reset'     destroy the connection without an answer (connection reset / empty reply)
+ *   'lose-response'  forward the request, let the API do it, then drop the connection instead
+ *               of passing the answer on (the write happened; the app never hears of it)
  *
  * Controlled in-process (setFaults/clearFaults/log/setTarget) or over a small JSON API on a
  * separate port (`controlUrl`), for test workers that only get URLs from the global setup:
@@ -24,7 +26,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CORS_EXPOSE_HEADERS, isLocalOrigin } from './gateway.ts'
 
-export type FaultMode = `status ${number}` | 'timeout' | 'reset'
+export type FaultMode = `status ${number}` | 'timeout' | 'reset' | 'lose-response'
 
 export interface FaultRule {
   /** Path prefix, e.g. '/rest/v1/bookings' (matched on the path, without the query). */
@@ -82,7 +84,7 @@ export interface FaultProxyOptions {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'])
 const LOG_LIMIT = 5_000
-const MODE = /^(?:status ([1-5]\d\d)|timeout|reset)$/
+const MODE = /^(?:status ([1-5]\d\d)|timeout|reset|lose-response)$/
 
 interface ActiveRule extends FaultRule {
   remaining: number
@@ -105,7 +107,9 @@ export function validateRules(value: unknown): FaultRule[] {
     if (!raw || typeof raw !== 'object') throw new Error(`rule ${i}: not an object`)
     const r = raw as Record<string, unknown>
     if (typeof r.path !== 'string' || !r.path.startsWith('/')) throw new Error(`rule ${i}: path must start with /`)
-    if (typeof r.mode !== 'string' || !MODE.test(r.mode)) throw new Error(`rule ${i}: mode must be 'status <nnn>', 'timeout' or 'reset'`)
+    if (typeof r.mode !== 'string' || !MODE.test(r.mode)) {
+      throw new Error(`rule ${i}: mode must be 'status <nnn>', 'timeout', 'reset' or 'lose-response'`)
+    }
     const method = r.method
     if (method !== undefined && typeof method !== 'string' && !(Array.isArray(method) && method.every((m) => typeof m === 'string'))) {
       throw new Error(`rule ${i}: method must be a string or a list of strings`)
@@ -199,7 +203,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<RunningF
     }
   }
 
-  function proxy(req: http.IncomingMessage, res: http.ServerResponse, entry: FaultLogEntry): void {
+  function proxy(req: http.IncomingMessage, res: http.ServerResponse, entry: FaultLogEntry, { loseResponse = false } = {}): void {
     const upstreamTarget = target
     const headers: http.OutgoingHttpHeaders = {}
     for (const [k, v] of Object.entries(req.headers)) {
@@ -212,6 +216,12 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<RunningF
         entry.outcome = up.statusCode ?? 502
         entry.ms = Date.now() - entry.at
         opts.onAnswered?.(entry)
+        if (loseResponse) {
+          // The API did the work; the client only sees its connection drop.
+          up.resume()
+          up.on('end', () => req.socket.destroy())
+          return
+        }
         const out: http.OutgoingHttpHeaders = {}
         for (const [k, v] of Object.entries(up.headers)) {
           if (!HOP_BY_HOP.has(k) && v !== undefined) out[k] = v
@@ -249,6 +259,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<RunningF
     if (!rule) return proxy(req, res, entry)
 
     entry.faulted = true
+    if (rule.mode === 'lose-response') return proxy(req, res, entry, { loseResponse: true })
     // Drain the body so the client is not stuck writing it.
     req.resume()
     const status = /^status (\d{3})$/.exec(rule.mode)

@@ -262,6 +262,57 @@ describe('login', () => {
   })
 })
 
+describe('the answer is lost after the API did the work (connection dropped on the way back)', () => {
+  it('booking: reported booked (the app finds it), one booking, not "no answer" followed by a second booking', async () => {
+    const page = await signedInPage(employee, '/user/book')
+    await pick(page.getByRole('radio', { name: 'Assistência Jurídica' }))
+    await pick(page.getByRole('radio', { name: new RegExp(prestador.name.replace('.', '\\.')) }))
+    const slot = await chooseFirstFreeSlot(page, nextWeekday(4, 14))
+    await pick(page.getByRole('radio', { name: /^Telefone/ }))
+    const before = await bookingsOf(employee.id)
+
+    await faults.set(fault('lose-response', '/rest/v1/bookings', 'POST'))
+    await page.getByRole('button', { name: 'Confirmar marcação' }).click()
+    await page.waitForURL('**/user/sessions')
+    await page.getByRole('status').filter({ hasText: `Sessão marcada com ${prestador.name}` }).waitFor()
+    await expectNoText(page, TEXT.bookingFailed)
+    const after = await bookingsOf(employee.id)
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.filter((b) => Date.parse(b.starts_at) === Date.parse(slot.startsAt))).toHaveLength(1)
+  })
+
+  it('meeting link: the error says to try again, and trying again says "Link guardado." (not "alterado por outra pessoa")', async () => {
+    const session = await freshSession(21)
+    const page = await signedInPage(prestador, '/prestador/sessions')
+    const dialog = await openSessionModal(page, session.id, employee.name)
+    const link = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_falhas'
+    await dialog.getByLabel('Link da Reunião').fill(link)
+    await faults.set(fault('lose-response', '/rest/v1/rpc/save_meeting_link', 'POST'))
+    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByText(TEXT.linkFailed).waitFor()
+    expect((await bookingInDb(session.id)).meeting_link).toBe(link)
+
+    await faults.clear()
+    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByText(TEXT.linkSaved).waitFor()
+    await expectNoText(page, 'O link foi alterado por outra pessoa.')
+    expect(await dialog.getByLabel('Link da Reunião').inputValue()).toBe(link)
+  })
+
+  it('cancel: the modal shows the session as cancelled (refetched), with no error left over', async () => {
+    const session = await freshSession(31)
+    const page = await signedInPage(prestador, '/prestador/sessions')
+    const dialog = await openSessionModal(page, session.id, employee.name)
+    await dialog.getByRole('button', { name: 'Cancelar sessão' }).click()
+    await dialog.getByLabel('Motivo do cancelamento').fill('Indisponibilidade.')
+    await faults.set(fault('lose-response', '/rest/v1/rpc/cancel_booking', 'POST'))
+    await dialog.getByRole('button', { name: 'Confirmar cancelamento' }).click()
+    await dialog.getByText('Esta sessão foi cancelada: já não pode ser alterada.').waitFor()
+    await expectNoText(page, TEXT.actionFailed)
+    expect((await bookingInDb(session.id)).status).toBe('cancelled')
+  })
+})
+
 describe('reads', () => {
   it.each(['status 500', 'timeout'] as const)(
     '%s on GET bookings: /user/sessions shows "Tentar novamente" (not a blank page) and recovers with it',

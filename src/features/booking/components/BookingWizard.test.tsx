@@ -192,6 +192,36 @@ describe('BookingWizard', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/user/book')
   })
 
+  it('an answer lost after the server booked: reported booked (found by the look-up), not a failure', async () => {
+    const NINE_FIFTY_FIVE = at(9, 55)
+    const world = bookingWorld((request) => {
+      if (request.table === 'bookings' && request.op === 'insert') {
+        return { data: null, error: { code: '', message: 'TypeError: Failed to fetch' }, status: 0 }
+      }
+      // The look-up for their own booking of that slot finds it (the insert did happen).
+      if (request.table === 'bookings' && request.op === 'select' && filterValue(request, 'eq', 'starts_at')) {
+        return { data: [{ id: 'b-lost', user_id: PROFILES.user.id, prestador_id: ANA, starts_at: NINE_FIFTY_FIVE, ends_at: at(10, 40), meeting_type: 'presencial' }] }
+      }
+      if (request.table === 'bookings' && request.op === 'select') return { data: [] }
+      return { data: null, error: { code: 'TEST', message: `unexpected ${request.table ?? request.rpc}` } }
+    })
+    renderWizard(world.handler)
+    const user = userEvent.setup()
+    const slots = await fillUpToSlots(user)
+    await user.click(within(slots).getByRole('radio', { name: '09:55' }))
+    await user.click(screen.getByRole('radio', { name: /Presencial/ }))
+    await user.click(screen.getByRole('button', { name: 'Confirmar marcação' }))
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Sessão marcada com Dra. Ana Ferreira'))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    const lookup = fakeSupabase.find('bookings', 'select').find((r) => filterValue(r, 'eq', 'starts_at'))!
+    expect(filterValue(lookup, 'eq', 'user_id')).toBe(PROFILES.user.id)
+    expect(filterValue(lookup, 'eq', 'prestador_id')).toBe(ANA)
+    expect(filterValue(lookup, 'eq', 'starts_at')).toBe(NINE_FIFTY_FIVE)
+    expect(filterValue(lookup, 'eq', 'meeting_type')).toBe('presencial')
+    expect(filterValue(lookup, 'in', 'status')).toEqual(['pending', 'scheduled'])
+  })
+
   it('changing the pillar clears the prestador and slot but keeps the day and type', async () => {
     renderWizard(bookingWorld().handler)
     const user = userEvent.setup()

@@ -130,6 +130,18 @@ describe('saveMeetingLink', () => {
     expect(result).toEqual({ ok: true, link: row })
   })
 
+  it('a stale answer whose current link is the one being saved (an earlier try whose answer was lost) is a success', async () => {
+    const current = { ...row, meeting_link: 'https://zoom.us/j/123456789' }
+    respond({ data: null, error: { code: 'PT409', message: 'stale_meeting_link', details: JSON.stringify(current) }, status: 409 })
+    await expect(
+      saveMeetingLink({ bookingId: BOOKING, meetingLink: 'https://zoom.us/j/123456789', expectedUpdatedAt: null }),
+    ).resolves.toEqual({ ok: true, link: current })
+    // Someone else's different link stays a conflict.
+    respond({ data: null, error: { code: 'PT409', message: 'stale_meeting_link', details: JSON.stringify(current) }, status: 409 })
+    const other = await saveMeetingLink({ bookingId: BOOKING, meetingLink: 'https://meet.google.com/abc-defg-hij', expectedUpdatedAt: null })
+    expect(other).toMatchObject({ ok: false, kind: 'stale', current })
+  })
+
   it.each<[string, unknown, string]>([
     ['no row returned', { data: null, error: null, status: 200 }, 'unexpected'],
     ['a row of another booking', { data: { ...row, booking_id: 'other' }, error: null, status: 200 }, 'unexpected'],

@@ -122,7 +122,16 @@ export async function saveMeetingLink(
         p_expected_updated_at: expectedUpdatedAt,
       })
       .abortSignal(AbortSignal.timeout(timeoutMs))
-    if (error) return mapSaveError(error, status)
+    if (error) {
+      const failure = mapSaveError(error, status)
+      // "Changed by someone else" to exactly the value being saved: usually this person's own
+      // earlier try, whose answer was lost (connection dropped after the commit). The link is
+      // what they want: a success, not a conflict to resolve.
+      if (failure.kind === 'stale' && failure.current?.booking_id === bookingId && failure.current.meeting_link === meetingLink) {
+        return { ok: true, link: failure.current }
+      }
+      return failure
+    }
     const row = parseBookingLinkRow(data)
     if (!row || row.booking_id !== bookingId) {
       return { ok: false, kind: 'unexpected', message: SAVE_MEETING_LINK_MESSAGES.unexpected }
