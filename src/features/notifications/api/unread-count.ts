@@ -4,8 +4,8 @@
 import { useEffect, useRef } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { supabase } from '@/lib/supabase'
-// Leaf import (not the sessions barrel, which would bring the session lists into the shell).
-import { sessionKeys } from '@/features/sessions/api/keys'
+// The light entry (not the sessions index, which would bring the session lists into the shell).
+import { sessionKeys } from '@/features/sessions/basics'
 import { notificationKeys } from './keys'
 
 /**

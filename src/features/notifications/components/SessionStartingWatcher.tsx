@@ -4,9 +4,9 @@
 
 import { useMemo } from 'react'
 import { skipToken, useQuery } from '@tanstack/react-query'
-// The sessions key (leaf import, not the sessions barrel) and a shape-agnostic walker from
+// The sessions key (light entry, not the sessions index) and a shape-agnostic walker from
 // meeting-link's pure entry.
-import { sessionKeys } from '@/features/sessions/api/keys'
+import { sessionKeys } from '@/features/sessions/basics'
 import { collectBookings } from '@/features/meeting-link/rules'
 import { useSessionStartingNotice } from '../hooks/use-session-starting-notice'
 

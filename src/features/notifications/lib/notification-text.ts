@@ -4,8 +4,8 @@
 
 import type { AppRole } from '@/features/auth'
 import type { Json } from '@/lib/database.types'
-// Leaf import (not the sessions barrel): only the formatter is needed, never the lists.
-import { formatDateTime } from '@/features/sessions/lib/format-date-time'
+// The light entry (not the sessions index): only the formatter is needed, never the lists.
+import { formatDateTime } from '@/features/sessions/basics'
 import type { NotificationKind } from '../api/notifications'
 import { NOTIFICATION_TITLES } from './notification-titles'
 

@@ -1,0 +1,5 @@
+// Light public entry of the sessions feature: the query keys and the pt-PT date/time of a
+// session, without the session queries (supabase) and cards the index also exports. For code
+// that must stay small, e.g. the header bell on every page.
+export { sessionKeys, type SessionScope, type AdminPage } from './api/keys'
+export { formatDateTime } from './lib/format-date-time'
