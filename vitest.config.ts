@@ -56,6 +56,15 @@ export default mergeConfig(
         {
           extends: true as const,
           test: {
+            name: 'bench',
+            include: ['bench/**/*.test.ts'],
+            environment: 'node',
+            globals: true,
+          },
+        },
+        {
+          extends: true as const,
+          test: {
             name: 'budget',
             include: ['tests/budget/**/*.test.ts'],
             environment: 'node',
