@@ -196,9 +196,39 @@ export async function createDirectBooking(input: NewBooking, viewerTimeZone: str
   const { data, error, status } = await supabase.from('bookings').insert(newBookingRow(input, 'direct')).select(CREATED_COLUMNS).single()
   if (error) {
     const slotStillFree = error.code === '42501' ? await isSlotStillFree(input.prestador.id, input.slot, viewerTimeZone) : undefined
-    throw new BookingRequestError(classifyBookingError(error, status, { slotStillFree }))
+    const failure = classifyBookingError(error, status, { slotStillFree })
+    // The answer of an earlier try may have been lost after the server booked it (connection
+    // dropped, deadline hit while it committed). That booking is this one: report it booked,
+    // not "no answer" (they would book a second slot) nor "slot taken" (by themselves).
+    if (failure.kind === 'network' || failure.kind === 'slot_taken') {
+      const own = await findOwnBooking(input)
+      if (own) return own
+    }
+    throw new BookingRequestError(failure)
   }
   return data
+}
+
+/** How long the "was it booked after all?" look-up may take after a failed booking. */
+const OWN_BOOKING_LOOKUP_MS = 4_000
+
+/** The employee's own active booking of exactly this slot (same prestador, start and type), or null. */
+async function findOwnBooking(input: NewBooking): Promise<CreatedBooking | null> {
+  try {
+    const { data, error } = await supabase
+      .from('bookings')
+      .select(CREATED_COLUMNS)
+      .eq('user_id', input.userId)
+      .eq('prestador_id', input.prestador.id)
+      .eq('starts_at', input.slot.starts_at)
+      .eq('meeting_type', input.meetingType)
+      .in('status', ['pending', 'scheduled'])
+      .limit(1)
+      .abortSignal(AbortSignal.timeout(OWN_BOOKING_LOOKUP_MS))
+    return error ? null : (data?.[0] ?? null)
+  } catch {
+    return null
+  }
 }
 
 /** Admin books for an employee: scheduled, source admin_manual. */
