@@ -54,7 +54,9 @@ export function useRefreshOnNewNotifications(userId: string, count: number | und
     const before = previous.current
     previous.current = count
     if (before === undefined || count === undefined || count <= before) return
-    void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId) })
+    // 'all': the list is only observed while the panel is open; refetch it now anyway, so
+    // opening the bell right after the count went up shows the new ones, not the cached list.
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId), refetchType: 'all' })
     void queryClient.invalidateQueries({ queryKey: sessionKeys.all })
   }, [count, queryClient, userId])
 }

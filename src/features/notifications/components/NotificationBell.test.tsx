@@ -90,7 +90,8 @@ describe('NotificationBell: count', () => {
     await act(() => vi.advanceTimersByTimeAsync(10_000))
     await screen.findByRole('button', { name: 'Notificações, 3 por ler' })
     expect(invalidate).toHaveBeenCalledWith({ queryKey: sessionKeys.all })
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: notificationKeys.list(PROFILES.user.id) })
+    // The list too, even though the panel is closed (refetchType 'all'), so it is fresh when opened.
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: notificationKeys.list(PROFILES.user.id), refetchType: 'all' })
   })
 })
 
