@@ -110,7 +110,8 @@ describe('notifications: Pedro saves a link, João sees it without reloading', (
     const list = joao.getByRole('list', { name: 'Notificações' })
     await list.waitFor()
     const newest = list.getByRole('listitem').first()
-    expect(await newest.getAttribute('data-notification-kind')).toBe('link_saved')
+    // The open list refetches on open: wait for it rather than read a cached copy.
+    await expect.poll(() => newest.getAttribute('data-notification-kind'), { timeout: 10_000 }).toBe('link_saved')
     expect(await newest.getByRole('link').textContent()).toContain('O link da sessão já está definido')
     expect(await newest.getByRole('link').getAttribute('href')).toBe(`/user/sessions#session-${BOOKING.joaoVirtualIn2h}`)
     await joao.keyboard.press('Escape')
@@ -131,7 +132,7 @@ describe('notifications: Pedro saves a link, João sees it without reloading', (
     await expect.poll(() => bellNamed(joao, before + 2).isVisible(), { timeout: 15_000, interval: 250 }).toBe(true)
     await bell(joao).click()
     const changed = joao.getByRole('list', { name: 'Notificações' }).getByRole('listitem').first()
-    expect(await changed.getAttribute('data-notification-kind')).toBe('link_changed')
+    await expect.poll(() => changed.getAttribute('data-notification-kind'), { timeout: 10_000 }).toBe('link_changed')
     expect(await changed.textContent()).toContain('O link anterior deixou de ser válido.')
 
     // "Marcar como lida" on it: one fewer, and the database agrees.
