@@ -3,8 +3,8 @@
 // server stays the judge (its refusals are mapped by action-errors.ts).
 //
 // Dates and times are typed in the viewer's zone (profile.time_zone) and turned into
-// instants with instantOfLocal: never `new Date(`${date} ${time}`)`, which would use the
-// browser's zone.
+// instants with instantOfLocal, never by gluing the date and time into a Date string,
+// which the browser would read in its own zone.
 
 import { formatLocalDate, instantOfLocal, localDateTimeOf, parseLocalDate } from '@/lib/zoned-time'
 
