@@ -22,12 +22,15 @@ const sizes: Record<Size, string> = {
   md: 'px-4 py-2 text-base',
 }
 
+// A button whose action is running is aria-disabled, not disabled: Chromium moves the focus of
+// a button that becomes disabled to <body> (dialogs lose their trap, keyboard users their place).
+// The base classes show that state; handlers ignore clicks while it lasts.
 export function Button({ variant = 'primary', size = 'md', className, type = 'button', ...props }: ButtonProps) {
   return (
     <button
       type={type}
       className={cn(
-        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed',
+        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed aria-disabled:cursor-progress aria-disabled:opacity-60',
         variants[variant],
         sizes[size],
         className,

@@ -11,7 +11,7 @@ import { availabilityKeys } from '../api/keys'
 import { useAddBlockedDate, useBlockedDates, useRemoveBlockedDate } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { BLOCKED_DATE_MESSAGES, BLOCKED_REASON_MAX_LENGTH, formatBlockedDay, validateBlockedDate } from '../lib/blocked-dates'
-import { Field, FormError, PENDING_CLASS } from './fields'
+import { Field, FormError } from './fields'
 
 export const BLOCKED_DATES_TEXTS = {
   heading: 'Dias bloqueados',
@@ -154,7 +154,7 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
                 autoComplete="off"
               />
             </div>
-            <Button type="submit" variant="secondary" className={`sm:mt-6 ${PENDING_CLASS}`} aria-disabled={add.isPending || undefined} aria-describedby={errors.form ? formErrorId : undefined}>
+            <Button type="submit" variant="secondary" className="sm:mt-6" aria-disabled={add.isPending || undefined} aria-describedby={errors.form ? formErrorId : undefined}>
               {add.isPending ? BLOCKED_DATES_TEXTS.adding : BLOCKED_DATES_TEXTS.add}
             </Button>
           </div>
@@ -176,7 +176,6 @@ function UnblockButton({ prestadorId, blocked, onRemoved }: { prestadorId: strin
         variant="ghost"
         size="sm"
         aria-disabled={remove.isPending || undefined}
-        className={PENDING_CLASS}
         aria-describedby={remove.isError ? errorId : undefined}
         aria-label={`${remove.isPending ? BLOCKED_DATES_TEXTS.removing : BLOCKED_DATES_TEXTS.remove} ${label}`}
         onClick={() => {

@@ -7,7 +7,7 @@ import type { PrestadorSettings } from '../api/availability-api'
 import { usePrestadorSettings, useUpdatePrestadorSettings } from '../hooks/use-availability'
 import { availabilityErrorMessage } from '../lib/availability-errors'
 import { BUFFER_MINUTES, SESSION_MINUTES, SESSION_SETTINGS_MESSAGES, validateSessionSettings } from '../lib/session-settings'
-import { Field, FormError, PENDING_CLASS } from './fields'
+import { Field, FormError } from './fields'
 
 export const SESSION_SETTINGS_TEXTS = {
   heading: 'Sessões',
@@ -121,7 +121,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
         />
       </div>
       <div>
-        <Button type="submit" aria-disabled={update.isPending || undefined} className={PENDING_CLASS}>
+        <Button type="submit" aria-disabled={update.isPending || undefined}>
           {update.isPending ? SESSION_SETTINGS_TEXTS.saving : SESSION_SETTINGS_TEXTS.save}
         </Button>
       </div>

@@ -11,7 +11,7 @@ import { availabilityKeys } from '../api/keys'
 import { useAddWeeklyHours, useRemoveWeeklyHours, useWeeklyHours } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { TIME_BLOCK_MESSAGES, WEEKDAYS, blockLabel, rowLabel, sortRows, validateNewBlock } from '../lib/time-blocks'
-import { Field, FormError, PENDING_CLASS } from './fields'
+import { Field, FormError } from './fields'
 
 export const WEEKLY_HOURS_TEXTS = {
   heading: 'Horário semanal',
@@ -167,7 +167,6 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
             type="submit"
             variant="secondary"
             aria-disabled={add.isPending || undefined}
-            className={PENDING_CLASS}
             // The visible words first, then the day: seven of these buttons are on the page.
             aria-label={`${add.isPending ? WEEKLY_HOURS_TEXTS.adding : WEEKLY_HOURS_TEXTS.add} a ${name.toLowerCase()}`}
           >
@@ -200,7 +199,6 @@ function RemoveBlockButton({
         variant="ghost"
         size="sm"
         aria-disabled={remove.isPending || undefined}
-        className={PENDING_CLASS}
         aria-describedby={remove.isError ? errorId : undefined}
         aria-label={`${remove.isPending ? WEEKLY_HOURS_TEXTS.removing : WEEKLY_HOURS_TEXTS.remove} ${label} de ${dayName.toLowerCase()}`}
         onClick={() => {

@@ -53,13 +53,6 @@ export function Field({ label, error, hint, describedBy, invalid, wrapperClassNa
   )
 }
 
-/**
- * Buttons unavailable only while their save runs are aria-disabled, not disabled: Chromium
- * moves the focus of a button that becomes disabled to <body>. Their handlers ignore clicks
- * meanwhile.
- */
-export const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
-
 /** An error about a whole form (a server refusal), announced when it appears. */
 export function FormError({ id, message }: { id: string; message: string | null }) {
   // The live region is always there so the message is announced when it appears.

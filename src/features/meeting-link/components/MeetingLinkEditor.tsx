@@ -56,9 +56,6 @@ function safeDateTime(iso: string, timeZone: string): string | null {
   }
 }
 
-/** Buttons that are unavailable only while a save runs: still focusable, marked aria-disabled. */
-const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
-
 /** Focus went nowhere (its element was removed or disabled): document.activeElement is <body>. */
 function focusWasDropped(): boolean {
   const active = document.activeElement
@@ -220,11 +217,10 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
                 if (!saving) useCurrent()
               }}
               aria-disabled={saving || undefined}
-              className={PENDING_CLASS}
             >
               {EDITOR_TEXTS.useCurrent}
             </Button>
-            <Button size="sm" onClick={overwrite} aria-disabled={saving || undefined} className={PENDING_CLASS}>
+            <Button size="sm" onClick={overwrite} aria-disabled={saving || undefined}>
               {EDITOR_TEXTS.overwrite}
             </Button>
           </div>
@@ -232,14 +228,13 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
       ) : null}
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={disabled} aria-disabled={saving || undefined} className={PENDING_CLASS}>
+        <Button type="submit" disabled={disabled} aria-disabled={saving || undefined}>
           {EDITOR_TEXTS.save}
         </Button>
         <Button
           variant="secondary"
           disabled={disabled}
           aria-disabled={saving || undefined}
-          className={PENDING_CLASS}
           onClick={() => {
             if (saving) return
             edit(generateJitsiLink())
@@ -253,7 +248,6 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
             variant="ghost"
             disabled={disabled}
             aria-disabled={saving || undefined}
-            className={PENDING_CLASS}
             onClick={remove}
           >
             {EDITOR_TEXTS.remove}

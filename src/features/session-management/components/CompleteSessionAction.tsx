@@ -7,7 +7,6 @@ import { useBoundaryClock } from '@/features/sessions'
 import type { BookingRow } from '../api/booking-actions'
 import type { ActionFailure } from '../lib/action-errors'
 import { runAction, useCompleteBooking } from '../hooks/use-booking-actions'
-import { PENDING_CLASS } from './FormActions'
 
 export const COMPLETE_TEXTS = {
   action: 'Marcar como realizada',
@@ -46,7 +45,6 @@ export function CompleteSessionAction({ session, onCompleted }: CompleteSessionA
           disabled={!started}
           aria-disabled={pending || undefined}
           aria-describedby={started ? undefined : hintId}
-          className={PENDING_CLASS}
         >
           {pending ? COMPLETE_TEXTS.pending : COMPLETE_TEXTS.action}
         </Button>

@@ -4,9 +4,6 @@
 
 import { Button, FormAlert } from '@/components/ui'
 
-/** Looks busy while aria-disabled (the button keeps its focus). */
-export const PENDING_CLASS = 'aria-disabled:cursor-progress aria-disabled:opacity-60'
-
 export type FormActionsProps = {
   pending: boolean
   /** A failure that belongs to no field, or null. */
@@ -24,7 +21,7 @@ export function FormActions({ pending, failure, submit, submitPending, submitVar
     <>
       <FormAlert>{failure}</FormAlert>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant={submitVariant} aria-disabled={pending || undefined} className={PENDING_CLASS}>
+        <Button type="submit" variant={submitVariant} aria-disabled={pending || undefined}>
           {pending ? submitPending : submit}
         </Button>
         <Button variant="secondary" onClick={onBack} disabled={pending}>
