@@ -21,6 +21,12 @@ export type FieldOwnProps = {
   hintTone?: 'default' | 'danger' | undefined
   /** Shown under the control and announced with it (aria-describedby + aria-invalid). */
   error?: string | undefined
+  /** Ids of other messages about this control (e.g. one error shared by two fields). */
+  describedBy?: string | undefined
+  /** Marks the control invalid without an error of its own (the shared message says why). */
+  invalid?: boolean | undefined
+  /** Classes of the wrapper (label + control + messages), e.g. a width so messages wrap. */
+  wrapperClassName?: string | undefined
 }
 
 export type FieldProps = FieldOwnProps & {
@@ -31,19 +37,19 @@ export type FieldProps = FieldOwnProps & {
 
 const shown = (node: ReactNode) => node !== undefined && node !== null && node !== false && node !== ''
 
-export function Field({ label, hint, hintTone = 'default', error, id, children }: FieldProps) {
+export function Field({ label, hint, hintTone = 'default', error, describedBy, invalid, wrapperClassName, id, children }: FieldProps) {
   const autoId = useId()
   const controlId = id ?? autoId
   const hintId = `${controlId}-hint`
   const errorId = `${controlId}-error`
   const hasHint = shown(hint)
-  const describedBy = [hasHint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+  const ariaDescribedBy = [hasHint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ') || undefined
   return (
-    <div className="flex flex-col gap-1">
+    <div className={cn('flex flex-col gap-1', wrapperClassName)}>
       <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children({ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {children({ id: controlId, 'aria-invalid': error || invalid ? true : undefined, 'aria-describedby': ariaDescribedBy })}
       {hasHint ? (
         <p id={hintId} className={cn('text-sm', hintTone === 'danger' ? 'text-red-700' : 'text-slate-600')}>
           {hint}
@@ -59,4 +65,5 @@ export function Field({ label, hint, hintTone = 'default', error, id, children }
 }
 
 /** The border of a control: red while its field shows an error. */
-export const controlBorder = (error: string | undefined) => (error ? 'border-red-600' : 'border-slate-300')
+export const controlBorder = (error: string | undefined, invalid?: boolean) =>
+  error || invalid ? 'border-red-600' : 'border-slate-300'

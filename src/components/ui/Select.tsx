@@ -12,16 +12,16 @@ export type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'children'> &
   }
 
 /** A labelled native select with an empty first option. */
-export function Select({ label, error, hint, hintTone, id, className, options, placeholder, ...props }: SelectProps) {
+export function Select({ label, error, hint, hintTone, describedBy, invalid, wrapperClassName, id, className, options, placeholder, ...props }: SelectProps) {
   return (
-    <Field label={label} error={error} hint={hint} hintTone={hintTone} id={id}>
+    <Field label={label} error={error} hint={hint} hintTone={hintTone} describedBy={describedBy} invalid={invalid} wrapperClassName={wrapperClassName} id={id}>
       {(control) => (
         <select
           {...control}
           className={cn(
             'rounded-md border bg-white px-3 py-2 text-base text-slate-900 disabled:bg-slate-100 disabled:text-slate-500',
             'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700',
-            controlBorder(error),
+            controlBorder(error, invalid),
             className,
           )}
           {...props}

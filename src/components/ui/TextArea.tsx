@@ -8,9 +8,9 @@ export type TextAreaProps = ComponentPropsWithRef<'textarea'> & FieldOwnProps
  * A labelled textarea. Prefer no maxLength: a pasted text that is too long is better kept and
  * flagged by the field's error than silently cut.
  */
-export function TextArea({ label, error, hint, hintTone, id, className, rows = 3, ...props }: TextAreaProps) {
+export function TextArea({ label, error, hint, hintTone, describedBy, invalid, wrapperClassName, id, className, rows = 3, ...props }: TextAreaProps) {
   return (
-    <Field label={label} error={error} hint={hint} hintTone={hintTone} id={id}>
+    <Field label={label} error={error} hint={hint} hintTone={hintTone} describedBy={describedBy} invalid={invalid} wrapperClassName={wrapperClassName} id={id}>
       {(control) => (
         <textarea
           {...control}
@@ -18,7 +18,7 @@ export function TextArea({ label, error, hint, hintTone, id, className, rows = 3
           className={cn(
             'rounded-md border bg-white px-3 py-2 text-base text-slate-900',
             'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700',
-            controlBorder(error),
+            controlBorder(error, invalid),
             className,
           )}
           {...props}

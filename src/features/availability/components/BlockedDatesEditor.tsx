@@ -5,13 +5,13 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
 import type { BlockedDate } from '../api/availability-api'
 import { availabilityKeys } from '../api/keys'
 import { useAddBlockedDate, useBlockedDates, useRemoveBlockedDate } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { BLOCKED_DATE_MESSAGES, BLOCKED_REASON_MAX_LENGTH, formatBlockedDay, validateBlockedDate } from '../lib/blocked-dates'
-import { Field, FormError } from './fields'
+import { FormError } from './fields'
 
 export const BLOCKED_DATES_TEXTS = {
   heading: 'Dias bloqueados',
@@ -126,7 +126,7 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-base font-semibold text-slate-900">{BLOCKED_DATES_TEXTS.legend}</legend>
           <div className="flex flex-wrap items-start gap-3">
-            <Field
+            <Input
               ref={dayRef}
               type="date"
               label={BLOCKED_DATES_TEXTS.day}
@@ -140,7 +140,7 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
               wrapperClassName="w-full sm:w-52"
             />
             <div className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
-              <Field
+              <Input
                 ref={reasonRef}
                 type="text"
                 label={BLOCKED_DATES_TEXTS.reason}

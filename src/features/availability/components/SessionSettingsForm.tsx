@@ -2,12 +2,12 @@
 // entry). The slots offered to employees follow these at once.
 
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { Button, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
 import type { PrestadorSettings } from '../api/availability-api'
 import { usePrestadorSettings, useUpdatePrestadorSettings } from '../hooks/use-availability'
 import { availabilityErrorMessage } from '../lib/availability-errors'
 import { BUFFER_MINUTES, SESSION_MINUTES, SESSION_SETTINGS_MESSAGES, validateSessionSettings } from '../lib/session-settings'
-import { Field, FormError } from './fields'
+import { FormError } from './fields'
 
 export const SESSION_SETTINGS_TEXTS = {
   heading: 'Sessões',
@@ -83,7 +83,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start gap-4">
-        <Field
+        <Input
           ref={sessionRef}
           type="number"
           inputMode="numeric"
@@ -101,7 +101,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
           describedBy={errors.form ? formErrorId : undefined}
           wrapperClassName="w-full sm:w-72"
         />
-        <Field
+        <Input
           ref={bufferRef}
           type="number"
           inputMode="numeric"

@@ -5,13 +5,13 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, ErrorState, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
 import type { WeeklyHoursBlock } from '../api/availability-api'
 import { availabilityKeys } from '../api/keys'
 import { useAddWeeklyHours, useRemoveWeeklyHours, useWeeklyHours } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { TIME_BLOCK_MESSAGES, WEEKDAYS, blockLabel, rowLabel, sortRows, validateNewBlock } from '../lib/time-blocks'
-import { Field, FormError } from './fields'
+import { FormError } from './fields'
 
 export const WEEKLY_HOURS_TEXTS = {
   heading: 'Horário semanal',
@@ -134,7 +134,7 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
       )}
       <form noValidate onSubmit={submit} className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-3">
         <div className="grid grid-cols-2 gap-3">
-          <Field
+          <Input
             ref={startRef}
             type="time"
             label={WEEKLY_HOURS_TEXTS.start}
@@ -147,7 +147,7 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
             invalid={Boolean(errors.block)}
             describedBy={errors.block ? blockErrorId : undefined}
           />
-          <Field
+          <Input
             ref={endRef}
             type="time"
             label={WEEKLY_HOURS_TEXTS.end}
