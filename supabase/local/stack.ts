@@ -61,6 +61,26 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/**
+ * PostgREST's internal ports are picked free, then bound seconds later (after migrations);
+ * meanwhile an outgoing connection of this or another stack may take one as its local port.
+ * Seen in CI as "Address in use": pick new ports and try again.
+ */
+async function startPostgrestOnFreePorts(
+  port: number,
+  adminPort: number,
+  start: (port: number, adminPort: number) => Promise<RunningPostgrest>,
+): Promise<RunningPostgrest> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(port, adminPort)
+    } catch (err) {
+      if (attempt >= 5 || !(err instanceof Error) || !/Address in use/i.test(err.message)) throw err
+      ;[port, adminPort] = await Promise.all([freePort(), freePort()])
+    }
+  }
+}
+
 const resolvePort = async (p: PortOption | undefined, fallback: number) =>
   p === undefined ? fallback : p === 0 || p === 'free' ? freePort() : p
 
@@ -105,14 +125,16 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
     const migrated = await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
 
     ;[postgrest, auth] = await Promise.all([
-      startPostgrest({
-        dbUri: `postgresql://authenticator:${LOCAL_AUTHENTICATOR_PASSWORD}@127.0.0.1:${pgPort}/postgres`,
-        jwtSecret: keys.jwtSecret,
-        port: restPort,
-        adminPort: restAdminPort,
-        quiet: opts.quiet,
-        pidFile: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.postgrest.pid`),
-      }),
+      startPostgrestOnFreePorts(restPort, restAdminPort, (port, adminPort) =>
+        startPostgrest({
+          dbUri: `postgresql://authenticator:${LOCAL_AUTHENTICATOR_PASSWORD}@127.0.0.1:${pgPort}/postgres`,
+          jwtSecret: keys.jwtSecret,
+          port,
+          adminPort,
+          quiet: opts.quiet,
+          pidFile: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.postgrest.pid`),
+        }),
+      ),
       startAuthServer({
         dbUrl: postgres.url,
         jwtSecret: keys.jwtSecret,
