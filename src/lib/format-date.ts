@@ -1,0 +1,69 @@
+// pt-PT date texts shared by every page: "seg., 30 nov., 15:00–15:50" in a chosen IANA zone
+// (the viewer's profile zone, not the browser's). Pure; built on Intl via zoned-time.
+import { localDateTimeOf } from '@/lib/zoned-time'
+
+const WEEKDAYS = ['dom.', 'seg.', 'ter.', 'qua.', 'qui.', 'sex.', 'sáb.'] as const
+const WEEKDAYS_LONG = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'] as const
+const MONTHS = ['jan.', 'fev.', 'mar.', 'abr.', 'mai.', 'jun.', 'jul.', 'ago.', 'set.', 'out.', 'nov.', 'dez.'] as const
+const FALLBACK_TIME_ZONE = 'Europe/Lisbon'
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** Strict ISO instant with an offset or Z; anything else is NaN (never the browser's zone). */
+function instantOf(iso: string): number {
+  if (!/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(iso.trim())) return Number.NaN
+  return Date.parse(iso)
+}
+
+/** 0 = Sunday, for a calendar date (no zone involved). */
+export function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay()
+}
+
+/** "seg., 30 nov." for a calendar date. */
+export function formatDayShort(year: number, month: number, day: number): string {
+  return `${WEEKDAYS[weekdayOf(year, month, day)]}, ${day} ${MONTHS[month - 1]}`
+}
+
+/** "segunda-feira" for a calendar date (accessible names, headings). */
+export function weekdayLong(year: number, month: number, day: number): string {
+  return WEEKDAYS_LONG[weekdayOf(year, month, day)]
+}
+
+/** Short weekday names starting on Monday, for calendar headers. */
+export const WEEKDAY_HEADERS = [...WEEKDAYS.slice(1), WEEKDAYS[0]]
+
+function parts(iso: string, timeZone: string) {
+  const ms = instantOf(iso)
+  if (Number.isNaN(ms)) return null
+  for (const zone of [timeZone, FALLBACK_TIME_ZONE]) {
+    try {
+      return localDateTimeOf(ms, zone)
+    } catch {
+      // unknown zone: fall back to Lisbon rather than break a list while rendering
+    }
+  }
+  return null
+}
+
+/** "seg., 30 nov., 15:00" in `timeZone`; "—" for an unparseable instant. Never throws. */
+export function formatInstant(iso: string, timeZone: string): string {
+  const p = parts(iso, timeZone)
+  if (!p) return '—'
+  return `${formatDayShort(p.year, p.month, p.day)}, ${pad2(p.hour)}:${pad2(p.minute)}`
+}
+
+/**
+ * "seg., 30 nov., 15:00–15:50" in `timeZone`. A session crossing midnight names both days:
+ * "seg., 30 nov., 23:30 – ter., 1 dez., 00:20". Never throws ("—" for bad input).
+ */
+export function formatSessionRange(startIso: string, endIso: string, timeZone: string): string {
+  const s = parts(startIso, timeZone)
+  const e = parts(endIso, timeZone)
+  if (!s) return '—'
+  const start = `${formatDayShort(s.year, s.month, s.day)}, ${pad2(s.hour)}:${pad2(s.minute)}`
+  if (!e) return start
+  const sameDay = s.year === e.year && s.month === e.month && s.day === e.day
+  if (sameDay) return `${start}–${pad2(e.hour)}:${pad2(e.minute)}`
+  return `${start} – ${formatDayShort(e.year, e.month, e.day)}, ${pad2(e.hour)}:${pad2(e.minute)}`
+}
