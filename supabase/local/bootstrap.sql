@@ -48,6 +48,10 @@ end
 $$;
 
 alter role service_role bypassrls;
+-- Hosted since 2023 (supabase/postgres 20230529180330): the API roles inherit.
+alter role anon inherit;
+alter role authenticated inherit;
+alter role service_role inherit;
 alter role supabase_auth_admin with login noinherit createrole noreplication;
 alter role supabase_auth_admin set search_path = auth;
 -- Local-only passwords (the connection strings live in supabase/local/keys.ts).

@@ -54,7 +54,8 @@ async function connectSuperuser(dbUrl: string): Promise<pg.Client> {
   try {
     return await connect(dbUrl)
   } catch (err) {
-    if ((err as { code?: string }).code === '28000') {
+    // 28P01/28000: no such role (scram answers "password authentication failed" for unknown roles).
+    if (['28P01', '28000'].includes((err as { code?: string }).code ?? '')) {
       throw new Error(
         `${(err as Error).message}: this local database was created before the stack used hosted's roles ` +
           '(superuser supabase_admin, non-superuser postgres). Recreate it: `npm run db:reset`.',
