@@ -215,3 +215,25 @@ export async function resetInPlace(opts: MigrateOptions): Promise<MigrateResult>
     await client.end().catch(() => undefined)
   }
 }
+
+/**
+ * A throwaway database beside a running cluster: `create database`, bootstrap + migrations (no
+ * seed), fn(url), drop. Cheaper than a second cluster (tests reuse the stack's).
+ */
+export async function withScratchDatabase<T>(clusterUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `scratch_${process.pid}_${Date.now()}`
+  const admin = await connect(clusterUrl)
+  try {
+    await admin.query(`create database ${name} template template0`)
+    const url = new URL(clusterUrl)
+    url.pathname = `/${name}`
+    try {
+      await migrate({ dbUrl: url.toString(), seed: false })
+      return await fn(url.toString())
+    } finally {
+      await admin.query(`drop database ${name} with (force)`)
+    }
+  } finally {
+    await admin.end().catch(() => undefined)
+  }
+}

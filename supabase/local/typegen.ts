@@ -10,7 +10,7 @@ import path from 'node:path'
 import { introspect } from '@supabase/postgrest-typegen/introspection'
 import { generateTypescript, sortGeneratorMetadata } from '@supabase/postgrest-typegen/generation'
 import { migrate, PROJECT_ROOT } from './migrate.ts'
-import { connect, ownerUrl, pool, startPostgres } from './postgres.ts'
+import { ownerUrl, pool, startPostgres } from './postgres.ts'
 import { freePort } from './stack.ts'
 
 export const DATABASE_TYPES_FILE = path.join(PROJECT_ROOT, 'src', 'lib', 'database.types.ts')
@@ -31,28 +31,6 @@ export async function generateDatabaseTypes(dbUrl: string): Promise<string> {
     return HEADER + ts
   } finally {
     await db.end()
-  }
-}
-
-/**
- * A throwaway database beside a running cluster: `create database`, bootstrap + migrations (no
- * seed), fn(url), drop. Cheaper than a second cluster (tests reuse the stack's).
- */
-export async function withScratchDatabase<T>(clusterUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `scratch_${process.pid}_${Date.now()}`
-  const admin = await connect(clusterUrl)
-  try {
-    await admin.query(`create database ${name} template template0`)
-    const url = new URL(clusterUrl)
-    url.pathname = `/${name}`
-    try {
-      await migrate({ dbUrl: url.toString(), seed: false })
-      return await fn(url.toString())
-    } finally {
-      await admin.query(`drop database ${name} with (force)`)
-    }
-  } finally {
-    await admin.end().catch(() => undefined)
   }
 }
 

@@ -2,7 +2,8 @@
 // generator makes of the migrations, so a migration without regenerated types fails here.
 import fs from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { DATABASE_TYPES_FILE, generateDatabaseTypes, withScratchDatabase } from '../../supabase/local/typegen'
+import { withScratchDatabase } from '../../supabase/local/migrate'
+import { DATABASE_TYPES_FILE, generateDatabaseTypes } from '../../supabase/local/typegen'
 import { stack } from './support/clients'
 
 describe('generated database types', () => {

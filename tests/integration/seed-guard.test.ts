@@ -2,7 +2,7 @@
 // is not marked as a development one, so `supabase db push --include-seed` against production fails safe.
 import { describe, expect, it } from 'vitest'
 import { supabaseCli } from '../../supabase/local/supabase-cli'
-import { withScratchDatabase } from '../../supabase/local/typegen'
+import { withScratchDatabase } from '../../supabase/local/migrate'
 import { stack } from './support/clients'
 import { withDb } from './support/db'
 
