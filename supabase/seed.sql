@@ -5,6 +5,20 @@
 -- Users are inserted into auth.users the way GoTrue stores them (bcrypt via pgcrypto), with an
 -- email identity, so the same file also works with `supabase db reset` on a Supabase project.
 
+-- Refuses to run unless the database is marked as a development one (the local bootstrap
+-- creates the schema `development_database`), so `supabase db push --include-seed` against a
+-- production project stops here instead of creating admin@encontro.test with a public password.
+-- To seed a hosted DEVELOPMENT project on purpose: `create schema development_database;` first.
+do $guard$
+begin
+  if to_regnamespace('development_database') is null then
+    raise exception 'supabase/seed.sql refused: this database is not marked as a development database'
+      using hint = 'The seed creates demo users with a public password. Only on a development '
+                   'database, run: create schema development_database;';
+  end if;
+end;
+$guard$;
+
 do $seed$
 declare
   v_acme uuid := '10000000-0000-4000-8000-000000000001';

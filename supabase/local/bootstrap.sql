@@ -1,8 +1,12 @@
 -- =============================================================================
--- LOCAL STACK ONLY. Applied (as superuser `postgres`) before the migrations on
--- every start of the local stack. It recreates what a hosted Supabase project
--- already has, so that supabase/migrations/*.sql run unchanged both here and on
--- a hosted project. Everything here is idempotent.
+-- LOCAL STACK ONLY. Applied as the cluster's superuser `supabase_admin` before the
+-- migrations on every start of the local stack. It recreates what a hosted Supabase
+-- project already has, with hosted's ownership and privileges (supabase/postgres
+-- init scripts and migrations, Supabase Auth's schema), so that a migration that
+-- hosted would refuse fails here too. The migrations and the seed then run as the
+-- NON-superuser `postgres`, as `supabase db push` does on hosted; the auth service
+-- writes as `supabase_auth_admin`. What still differs: docs/hosted-differences.md.
+-- Everything here is idempotent.
 -- Never apply this file to a hosted project.
 -- =============================================================================
 
@@ -21,43 +25,98 @@ begin
   if not exists (select 1 from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
-  -- Hosted Supabase owns the auth schema with this role; migrations sometimes
-  -- grant to it (e.g. for auth hooks). Here it only needs to exist.
   if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
-    create role supabase_auth_admin nologin noinherit;
+    create role supabase_auth_admin login noinherit createrole noreplication;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'postgres') then
+    create role postgres login;
+  end if;
+end
+$$;
+
+-- Hosted's `postgres` after its demotion: not a superuser (supabase/postgres
+-- migration demote-postgres), member of the API roles with admin option.
+alter role postgres with login nosuperuser createdb createrole replication bypassrls;
+grant anon, authenticated, service_role, authenticator to postgres with admin option;
+-- Hosted revoked supabase_auth_admin from postgres (2025): postgres cannot act as the auth owner.
+do $$
+begin
+  if pg_has_role('postgres', 'supabase_auth_admin', 'member') then
+    revoke supabase_auth_admin from postgres;
   end if;
 end
 $$;
 
 alter role service_role bypassrls;
--- Local-only password (the connection string lives in supabase/local/keys.ts).
+-- Hosted since 2023 (supabase/postgres 20230529180330): the API roles inherit.
+alter role anon inherit;
+alter role authenticated inherit;
+alter role service_role inherit;
+alter role supabase_auth_admin with login noinherit createrole noreplication;
+alter role supabase_auth_admin set search_path = auth;
+-- Local-only passwords (the connection strings live in supabase/local/keys.ts).
+alter role postgres with password 'postgres';
 alter role authenticator with login noinherit password 'authenticator-local-only';
+alter role supabase_auth_admin with password 'auth-admin-local-only';
 grant anon, authenticated, service_role to authenticator;
 
 -- Hosted Supabase per-role timeouts.
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
+alter role authenticator set statement_timeout = '8s';
+alter role authenticator set lock_timeout = '8s';
 
 -- Hosted Supabase: the postgres role sees the extensions schema unqualified
 -- (seeds commonly call crypt()/gen_salt() without a schema).
 alter role postgres set search_path = "$user", public, extensions;
+
+-- Hosted: postgres may create schemas (and trusted extensions) in the database.
+do $$
+begin
+  execute format('grant all on database %I to postgres', current_database());
+end
+$$;
+
+-- Development marker: supabase/seed.sql refuses to run in a database without this schema,
+-- so `supabase db push --include-seed` against a production project fails safe.
+create schema if not exists development_database authorization supabase_admin;
+comment on schema development_database is
+  'Marks a local/development database: supabase/seed.sql (demo users with a public password) may run here.';
 
 -- ----------------------------------------------------------- extensions -------
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 grant usage on schema extensions to postgres, anon, authenticated, service_role;
+-- Hosted: postgres has ALL on the extensions schema and its objects (creates extensions there).
+grant all on schema extensions to postgres;
+grant all on all tables in schema extensions to postgres with grant option;
+grant all on all routines in schema extensions to postgres with grant option;
+grant all on all sequences in schema extensions to postgres with grant option;
+-- Local only: the local auth service hashes passwords with pgcrypto (Supabase Auth does it in Go).
+grant usage on schema extensions to supabase_auth_admin;
 
 -- ---------------------------------------------------------- public schema -----
 grant usage on schema public to postgres, anon, authenticated, service_role;
+-- The migrations create their tables in public as postgres.
+grant all on schema public to postgres;
 alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
 alter default privileges in schema public grant all on functions to postgres, anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to postgres, anon, authenticated, service_role;
+-- Objects the migrations create (as postgres) get the same API-role grants as on hosted.
+alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
 
 -- ----------------------------------------------------------- auth schema ------
 -- A subset of GoTrue's schema: the tables/columns seeds and triggers commonly use.
-create schema if not exists auth;
+-- Ownership as hosted: the schema belongs to supabase_admin, its tables and functions to
+-- supabase_auth_admin; postgres has USAGE (no CREATE) and DML on the tables, so a migration
+-- cannot alter, comment on, index or add policies to auth.users, nor replace auth.uid().
+create schema if not exists auth authorization supabase_admin;
+alter schema auth owner to supabase_admin;
 grant usage on schema auth to anon, authenticated, service_role;
+grant all on schema auth to supabase_auth_admin;
 
 create table if not exists auth.users (
   instance_id uuid null,
@@ -68,12 +127,12 @@ create table if not exists auth.users (
   encrypted_password varchar(255) null,
   email_confirmed_at timestamptz null,
   invited_at timestamptz null,
-  confirmation_token varchar(255) null default '',
+  confirmation_token varchar(255) null,
   confirmation_sent_at timestamptz null,
-  recovery_token varchar(255) null default '',
+  recovery_token varchar(255) null,
   recovery_sent_at timestamptz null,
-  email_change_token_new varchar(255) null default '',
-  email_change varchar(255) null default '',
+  email_change_token_new varchar(255) null,
+  email_change varchar(255) null,
   email_change_sent_at timestamptz null,
   last_sign_in_at timestamptz null,
   raw_app_meta_data jsonb null,
@@ -199,16 +258,32 @@ $$;
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
   to anon, authenticated, service_role;
 
--- ------------------------------------------------- migration bookkeeping ------
--- Same table the Supabase CLI uses, so `supabase migration list` style tooling
--- and this stack agree on what has been applied.
-create schema if not exists supabase_migrations;
-create table if not exists supabase_migrations.schema_migrations (
-  version text not null primary key,
-  statements text[] null,
-  name text null
-);
-create table if not exists supabase_migrations.seed_files (
-  path text not null primary key,
-  hash text not null
-);
+-- Supabase Auth leaves these four without a default (the others default to ''): whoever
+-- inserts a user must set them, as Supabase Auth does (a NULL here breaks its sign-in).
+-- (Drops the defaults of databases bootstrapped before this was strict.)
+alter table auth.users alter column confirmation_token drop default;
+alter table auth.users alter column recovery_token drop default;
+alter table auth.users alter column email_change_token_new drop default;
+alter table auth.users alter column email_change drop default;
+
+do $$
+declare
+  r record;
+begin
+  for r in select c.oid::regclass as rel from pg_class c
+            where c.relnamespace = 'auth'::regnamespace and c.relkind in ('r', 'p')
+  loop
+    execute format('alter table %s owner to supabase_auth_admin', r.rel);
+  end loop;
+  for r in select p.oid::regprocedure as fn from pg_proc p where p.pronamespace = 'auth'::regnamespace
+  loop
+    execute format('alter function %s owner to supabase_auth_admin', r.fn);
+  end loop;
+end
+$$;
+-- Hosted (demote-postgres, then 2025's revoke of CREATE on auth): DML and triggers/references
+-- on the auth tables, EXECUTE on its functions, USAGE only on the schema.
+grant all on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
+grant all on all routines in schema auth to postgres;
+revoke create on schema auth from postgres;

@@ -10,10 +10,18 @@ import { SignJWT } from 'jose'
 
 export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long'
 
-/** Local-only database passwords. */
-export const LOCAL_DB_SUPERUSER = 'postgres'
+/**
+ * Local-only database roles and passwords. As on hosted Supabase, the cluster's superuser is
+ * `supabase_admin` (it runs bootstrap.sql only); migrations and the seed run as the
+ * non-superuser `postgres`, the auth service as `supabase_auth_admin`.
+ */
+export const LOCAL_DB_SUPERUSER = 'supabase_admin'
 export const LOCAL_DB_SUPERUSER_PASSWORD = 'postgres'
+export const LOCAL_DB_OWNER = 'postgres' // must match bootstrap.sql (as the CLI's local default)
+export const LOCAL_DB_OWNER_PASSWORD = 'postgres'
 export const LOCAL_AUTHENTICATOR_PASSWORD = 'authenticator-local-only' // must match bootstrap.sql
+export const LOCAL_AUTH_ADMIN = 'supabase_auth_admin'
+export const LOCAL_AUTH_ADMIN_PASSWORD = 'auth-admin-local-only' // must match bootstrap.sql
 
 export const secretKey = (secret: string = LOCAL_JWT_SECRET): Uint8Array =>
   new TextEncoder().encode(secret)

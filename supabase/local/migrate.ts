@@ -1,7 +1,9 @@
 /**
- * LOCAL STACK ONLY: bootstrap.sql, then supabase/migrations/<version>_<name>.sql not yet
- * recorded in supabase_migrations.schema_migrations (each in its own transaction),
- * then supabase/seed.sql once per database, then tell PostgREST to reload its schema cache.
+ * LOCAL STACK ONLY: bootstrap.sql (as the superuser supabase_admin), then, as the non-superuser
+ * `postgres` (like `supabase db push` on hosted), supabase/migrations/<version>_<name>.sql not yet
+ * recorded in supabase_migrations.schema_migrations (each in its own transaction), then
+ * supabase/seed.sql once per database, then tell PostgREST to reload its schema cache.
+ * The Supabase CLI keeps the same bookkeeping, so `supabase migration list --db-url` agrees.
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -9,12 +11,14 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type pg from 'pg'
-import { connect } from './postgres.ts'
+import { LOCAL_DB_OWNER } from './keys.ts'
+import { connect, ownerUrl } from './postgres.ts'
 
 export const SUPABASE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const PROJECT_ROOT = path.resolve(SUPABASE_DIR, '..')
 
 export interface MigrateOptions {
+  /** superuser connection string (bootstrap); migrations and seed run as `postgres` */
   dbUrl: string
   /** Apply supabase/seed.sql if it was never applied to this database. Default true. */
   seed?: boolean
@@ -45,11 +49,47 @@ async function inTransaction(client: pg.Client, nested: boolean, fn: () => Promi
   }
 }
 
-export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
-  const client = await connect(opts.dbUrl)
+/** Connects as the superuser; a cluster made before supabase_admin existed gets a clear message. */
+async function connectSuperuser(dbUrl: string): Promise<pg.Client> {
+  try {
+    return await connect(dbUrl)
+  } catch (err) {
+    // 28P01/28000: no such role (scram answers "password authentication failed" for unknown roles).
+    if (['28P01', '28000'].includes((err as { code?: string }).code ?? '')) {
+      throw new Error(
+        `${(err as Error).message}: this local database was created before the stack used hosted's roles ` +
+          '(superuser supabase_admin, non-superuser postgres). Recreate it: `npm run db:reset`.',
+        { cause: err },
+      )
+    }
+    throw err
+  }
+}
+
+/** bootstrap.sql only (as the superuser): what a hosted project has before any migration. */
+export async function bootstrap(dbUrl: string): Promise<void> {
+  const client = await connectSuperuser(dbUrl)
   try {
     await client.query(`set client_min_messages = warning`)
-    const result = await applyAll(client, opts, false)
+    await runBootstrap(client, false)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+async function runBootstrap(client: pg.Client, nested: boolean): Promise<void> {
+  const sql = await fs.readFile(path.join(SUPABASE_DIR, 'local', 'bootstrap.sql'), 'utf8')
+  await inTransaction(client, nested, async () => {
+    await client.query(sql)
+  })
+}
+
+export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
+  await bootstrap(opts.dbUrl)
+  const client = await connect(ownerUrl(opts.dbUrl))
+  try {
+    await client.query(`set client_min_messages = warning`)
+    const result = await applyMigrations(client, opts, false)
     await client.query(`notify pgrst, 'reload schema'`)
     return result
   } finally {
@@ -57,17 +97,21 @@ export async function migrate(opts: MigrateOptions): Promise<MigrateResult> {
   }
 }
 
-async function applyAll(client: pg.Client, opts: MigrateOptions, nested: boolean): Promise<MigrateResult> {
+/** Migrations and seed, on a connection that is (or has SET ROLE to) `postgres`. */
+async function applyMigrations(client: pg.Client, opts: MigrateOptions, nested: boolean): Promise<MigrateResult> {
   const log = opts.log ?? (() => {})
   const migrationsDir = opts.migrationsDir ?? path.join(SUPABASE_DIR, 'migrations')
   const seedFile = opts.seedFile ?? path.join(SUPABASE_DIR, 'seed.sql')
   const result: MigrateResult = { applied: [], seeded: false }
-  const bootstrap = await fs.readFile(path.join(SUPABASE_DIR, 'local', 'bootstrap.sql'), 'utf8')
-  await inTransaction(client, nested, async () => {
-    await client.query(bootstrap)
-  })
-  // Role-level search_path (set by bootstrap) only applies to new sessions.
+  // Role-level search_path (set by bootstrap) applies to new sessions only, not to SET ROLE.
   await client.query(`set search_path = "$user", public, extensions`)
+  // The Supabase CLI's history tables (its pkg/migration/history.go), created as postgres like the CLI.
+  await client.query(`
+    create schema if not exists supabase_migrations;
+    create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
+    alter table supabase_migrations.schema_migrations add column if not exists statements text[];
+    alter table supabase_migrations.schema_migrations add column if not exists name text;
+    create table if not exists supabase_migrations.seed_files (path text not null primary key, hash text not null);`)
 
   const files = existsSync(migrationsDir)
     ? (await fs.readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort()
@@ -132,12 +176,12 @@ async function applyAll(client: pg.Client, opts: MigrateOptions, nested: boolean
 
 /**
  * Reset a RUNNING database in place, atomically: in ONE transaction drop every non-system
- * schema and extension, then bootstrap + migrations + seed again. If anything fails the
- * database is left as it was. Used by `npm run db:reset` when a stack is up (PostgREST
+ * schema and extension, then bootstrap + migrations + seed again (those two as postgres, by
+ * SET LOCAL ROLE). If anything fails the database is left as it was. Used by `npm run db:reset` when a stack is up (PostgREST
  * reloads its schema cache on the notify).
  */
 export async function resetInPlace(opts: MigrateOptions): Promise<MigrateResult> {
-  const client = await connect(opts.dbUrl)
+  const client = await connectSuperuser(opts.dbUrl)
   try {
     await client.query(`set client_min_messages = warning`)
     // Other sessions (PostgREST pool, auth service) may hold locks; cut them off (they reconnect).
@@ -157,7 +201,9 @@ export async function resetInPlace(opts: MigrateOptions): Promise<MigrateResult>
       )
       for (const { nspname } of schemas) await client.query(`drop schema "${nspname}" cascade`)
       await client.query(`create schema public; alter schema public owner to pg_database_owner`)
-      const result = await applyAll(client, opts, true)
+      await runBootstrap(client, true)
+      await client.query(`set local role ${LOCAL_DB_OWNER}`)
+      const result = await applyMigrations(client, opts, true)
       await client.query('commit')
       await client.query(`notify pgrst, 'reload schema'`)
       return result
@@ -167,5 +213,27 @@ export async function resetInPlace(opts: MigrateOptions): Promise<MigrateResult>
     }
   } finally {
     await client.end().catch(() => undefined)
+  }
+}
+
+/**
+ * A throwaway database beside a running cluster: `create database`, bootstrap + migrations (no
+ * seed), fn(url), drop. Cheaper than a second cluster (tests reuse the stack's).
+ */
+export async function withScratchDatabase<T>(clusterUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `scratch_${process.pid}_${Date.now()}`
+  const admin = await connect(clusterUrl)
+  try {
+    await admin.query(`create database ${name} template template0`)
+    const url = new URL(clusterUrl)
+    url.pathname = `/${name}`
+    try {
+      await migrate({ dbUrl: url.toString(), seed: false })
+      return await fn(url.toString())
+    } finally {
+      await admin.query(`drop database ${name} with (force)`)
+    }
+  } finally {
+    await admin.end().catch(() => undefined)
   }
 }

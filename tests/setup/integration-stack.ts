@@ -1,6 +1,6 @@
 /**
  * Vitest globalSetup for the `integration` project: a fresh local stack (temp data dir,
- * free ports, migrations + seed) shared by all integration test files, stopped and
+ * free ports, migrations + seed applied by the Supabase CLI) shared by all integration test files, stopped and
  * deleted in teardown. Tests read it with inject('stack') (see tests/integration/support/clients.ts).
  */
 import fs from 'node:fs/promises'
@@ -21,6 +21,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     seed: true,
     durable: false,
     quiet: process.env.STACK_VERBOSE !== '1',
+    // The Supabase CLI (db push --include-seed) applies migrations and seed to the bootstrapped
+    // database, so every integration test (the RLS matrices included) checks what the CLI built.
+    migrator: 'supabase-cli',
   })
   if (process.env.STACK_VERBOSE === '1') {
     console.log(`[integration] stack at ${stack.apiUrl} in ${Math.round(performance.now() - t0)} ms`)

@@ -255,12 +255,14 @@ export async function adminCreateUser(pool: pg.Pool, a: AdminUserAttributes): Pr
     const { rows } = await c.query<UserRow>(
       `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, phone,
                                phone_confirmed_at, raw_app_meta_data, raw_user_meta_data, banned_until,
-                               created_at, updated_at, is_super_admin)
+                               created_at, updated_at, is_super_admin,
+                               confirmation_token, recovery_token, email_change_token_new, email_change)
        values ('00000000-0000-0000-0000-000000000000', coalesce($1::uuid, gen_random_uuid()), 'authenticated',
                coalesce($2::text, 'authenticated'), $3::text,
                case when $4::text is null then '' else extensions.crypt($4::text, extensions.gen_salt('bf', 10)) end,
                case when $5::boolean then now() end, $6::text, case when $7::boolean then now() end,
-               $8::jsonb, $9::jsonb, $10::timestamptz, now(), now(), false)
+               $8::jsonb, $9::jsonb, $10::timestamptz, now(), now(), false,
+               '', '', '', '')
        returning ${USER_COLUMNS}`,
       [
         a.id ?? null,

@@ -3,6 +3,7 @@
  * (API 54321, Postgres 54322, data in .local/db), write .local/stack.json, stay up until
  * SIGINT/SIGTERM, then stop every child (data kept) and remove .local/stack.json.
  */
+import { ownerUrl } from '../postgres.ts'
 import { startStack } from '../stack.ts'
 import { onShutdown, removeStackJson, seconds, writeStackJson } from './common.ts'
 
@@ -18,5 +19,5 @@ onShutdown(async (signal) => {
 })
 console.log(
   `Local stack ready at ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start in ${seconds(performance.now())}; ` +
-    `Postgres ${stack.dbUrl}; keys in .local/stack.json)`,
+    `Postgres ${ownerUrl(stack.dbUrl)}; keys and the superuser URL in .local/stack.json)`,
 )

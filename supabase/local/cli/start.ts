@@ -7,6 +7,7 @@
  */
 import { createServer, loadEnv, type ViteDevServer } from 'vite'
 import { PROJECT_ROOT } from '../migrate.ts'
+import { ownerUrl } from '../postgres.ts'
 import { startStack, type RunningStack } from '../stack.ts'
 import { onShutdown, removeStackJson, runningStack, seconds, writeStackJson } from './common.ts'
 
@@ -58,7 +59,7 @@ if (!useHosted) {
     await writeStackJson(stack)
     supabaseUrl = stack.apiUrl
     process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey
-    stackNote = `Local stack: ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start, Postgres ${stack.dbUrl})`
+    stackNote = `Local stack: ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start, Postgres ${ownerUrl(stack.dbUrl)})`
   }
   // Vite exposes VITE_* variables of process.env to the app (they win over .env files).
   process.env.VITE_SUPABASE_URL = supabaseUrl

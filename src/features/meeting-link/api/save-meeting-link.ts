@@ -109,6 +109,12 @@ export type SaveMeetingLinkInput = {
   expectedUpdatedAt: string | null
 }
 
+/**
+ * Supabase's type generator declares every RPC argument non-null; here SQL null is meaningful
+ * (null link clears it, null timestamp = "saw no row"), so it goes through as null.
+ */
+const sqlNull = <T>(value: T | null): T => value as T
+
 /** Calls `save_meeting_link`. Success only when the RPC returned the saved row. */
 export async function saveMeetingLink(
   { bookingId, meetingLink, expectedUpdatedAt }: SaveMeetingLinkInput,
@@ -118,8 +124,8 @@ export async function saveMeetingLink(
     const { data, error, status } = await supabase
       .rpc('save_meeting_link', {
         p_booking_id: bookingId,
-        p_meeting_link: meetingLink,
-        p_expected_updated_at: expectedUpdatedAt,
+        p_meeting_link: sqlNull(meetingLink),
+        p_expected_updated_at: sqlNull(expectedUpdatedAt),
       })
       .abortSignal(AbortSignal.timeout(timeoutMs))
     if (error) {
