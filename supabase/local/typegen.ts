@@ -4,14 +4,12 @@
  * Docker here). `npm run db:types` writes it; tests/integration/database-types.test.ts fails
  * when the committed file differs.
  */
-import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { introspect } from '@supabase/postgrest-typegen/introspection'
 import { generateTypescript, sortGeneratorMetadata } from '@supabase/postgrest-typegen/generation'
-import { migrate, PROJECT_ROOT } from './migrate.ts'
-import { ownerUrl, pool, startPostgres } from './postgres.ts'
-import { freePort } from './stack.ts'
+import { PROJECT_ROOT } from './migrate.ts'
+import { ownerUrl, pool } from './postgres.ts'
+import { withFreshMigratedCluster } from './scratch-cluster.ts'
 
 export const DATABASE_TYPES_FILE = path.join(PROJECT_ROOT, 'src', 'lib', 'database.types.ts')
 
@@ -35,15 +33,4 @@ export async function generateDatabaseTypes(dbUrl: string): Promise<string> {
 }
 
 /** A temporary cluster (no stack needed): bootstrap + migrations, then the generated file's text. */
-export async function databaseTypesFromMigrations(): Promise<string> {
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-types-'))
-  await fs.chmod(tmp, 0o755) // Postgres runs as `postgres` when we are root
-  const pg = await startPostgres({ dataDir: path.join(tmp, 'db'), port: await freePort(), durable: false, quiet: true })
-  try {
-    await migrate({ dbUrl: pg.url, seed: false })
-    return await generateDatabaseTypes(pg.url)
-  } finally {
-    await pg.stop()
-    await fs.rm(tmp, { recursive: true, force: true })
-  }
-}
+export const databaseTypesFromMigrations = () => withFreshMigratedCluster(generateDatabaseTypes)
