@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startStack, type RunningStack } from '../../supabase/local/stack'
+import { LOOPBACK_CLIENTS, startStack, type RunningStack } from '../../supabase/local/stack'
 import { BOOKING, PEOPLE } from '../integration/support/seed'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { faults } from './support/faults'
@@ -40,6 +40,7 @@ beforeAll(async () => {
       durable: false,
       quiet: true,
       accessTokenTtlSeconds: TTL_SECONDS,
+      rateLimitExempt: LOOPBACK_CLIENTS,
     }),
   ])
   await faults.target(stack.apiUrl)
