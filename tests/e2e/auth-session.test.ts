@@ -184,8 +184,13 @@ describe('(b) a revoked refresh token ends the session', () => {
     await page.goto(wanted)
     await sessionCard(page, MARIA_SESSION).waitFor()
 
-    // The refresh token is revoked (as GoTrue does on reuse); the tab sleeps past the expiry.
-    await sql('update auth.refresh_tokens set revoked = true where user_id = $1', [ANA.id], stack)
+    // The refresh tokens are revoked, as Supabase Auth does on a reuse outside the reuse interval
+    // (dated before it: a token revoked moments ago may still be reused); the tab sleeps past the expiry.
+    await sql(
+      `update auth.refresh_tokens set revoked = true, updated_at = now() - interval '1 minute' where user_id = $1`,
+      [ANA.id],
+      stack,
+    )
     await sleepPastExpiry(page, { wake: false })
     // A new page load of the same address (goto would only follow the #hash).
     await page.reload()

@@ -15,7 +15,7 @@ import type { AuthSettings } from '../config.ts'
 import { secretKey } from '../keys.ts'
 import { pool as makePool } from '../postgres.ts'
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, parseAdminAttributes } from './admin.ts'
-import { AuthError, errorAnswer, unexpectedFailure, wants2024Errors } from './errors.ts'
+import { API_VERSION_HEADER, AuthError, errorAnswer, unexpectedFailure, wants2024Errors } from './errors.ts'
 import { authLimiters, clientAddress, normaliseAddress, tooManyRequests, type TokenBuckets } from './rate-limit.ts'
 import {
   checkPassword,
@@ -60,7 +60,10 @@ export interface RunningAuthServer {
 const ADMIN_ROLES = new Set(['service_role', 'supabase_admin'])
 const MAX_BODY_BYTES = 1 << 20 // upstream's limitRequestBody(1 MB)
 
-function send(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+/** Successful answers say which API version the service speaks; error answers follow errors.ts. */
+const SPEAKS_2024 = { [API_VERSION_HEADER]: '2024-01-01' }
+
+function send(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = SPEAKS_2024) {
   const payload = body === undefined ? '' : JSON.stringify(body)
   res.writeHead(status, {
     ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
@@ -307,7 +310,7 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
           res,
           200,
           { aud: 'authenticated', users: await Promise.all(users.map((u) => userJson(db, u))) },
-          { 'x-total-count': String(total), link: links.join(', ') },
+          { ...SPEAKS_2024, 'x-total-count': String(total), link: links.join(', ') },
         )
       }
     }
