@@ -19,6 +19,14 @@ export interface AuthRateLimits {
   web3: number
 }
 
+/** [auth.email] */
+export interface EmailSettings {
+  /** seconds a link sent by e-mail stays valid */
+  otp_expiry: number
+  /** least seconds between two e-mails of one kind to one person (config.toml: a duration, e.g. "60s") */
+  max_frequency_seconds: number
+}
+
 export interface AuthSettings {
   site_url: string
   additional_redirect_urls: string[]
@@ -28,6 +36,7 @@ export interface AuthSettings {
   enable_signup: boolean
   minimum_password_length: number
   rate_limit: AuthRateLimits
+  email: EmailSettings
 }
 
 export interface LocalConfig {
@@ -81,6 +90,9 @@ export function parseConfig(source: string): LocalConfig {
   const db = table(root, 'db', 'db')
   const auth = table(root, 'auth', 'auth')
   const limits = table(auth, 'rate_limit', 'auth.rate_limit')
+  const email = table(auth, 'email', 'auth.email')
+  const frequency = /^(\d+)s$/.exec(text(email, 'max_frequency', 'auth.email'))
+  if (!frequency) throw new Error('config.toml: auth.email.max_frequency must be whole seconds, e.g. "60s"')
   const redirects = auth.additional_redirect_urls ?? []
   if (!Array.isArray(redirects) || !redirects.every((u) => typeof u === 'string')) {
     throw new Error('config.toml: auth.additional_redirect_urls must be a list of strings')
@@ -100,6 +112,7 @@ export function parseConfig(source: string): LocalConfig {
       enable_signup: flag(auth, 'enable_signup', 'auth'),
       minimum_password_length: count(auth, 'minimum_password_length', 'auth'),
       rate_limit,
+      email: { otp_expiry: count(email, 'otp_expiry', 'auth.email'), max_frequency_seconds: Number(frequency[1]) },
     },
   }
 }

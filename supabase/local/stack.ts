@@ -5,8 +5,9 @@
 import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
+import type { Mailer } from './auth/mailer.ts'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
-import { localConfig, type AuthRateLimits, type AuthSettings } from './config.ts'
+import { localConfig, type AuthRateLimits, type AuthSettings, type EmailSettings } from './config.ts'
 import { startGateway, type Interceptor, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
@@ -19,7 +20,10 @@ export const DEFAULT_API_PORT = localConfig().api.port
 export const DEFAULT_PG_PORT = localConfig().db.port
 
 /** Values a test puts in place of supabase/config.toml's [auth] ones. */
-export type AuthOverrides = Partial<Omit<AuthSettings, 'rate_limit'>> & { rate_limit?: Partial<AuthRateLimits> }
+export type AuthOverrides = Partial<Omit<AuthSettings, 'rate_limit' | 'email'>> & {
+  rate_limit?: Partial<AuthRateLimits>
+  email?: Partial<EmailSettings>
+}
 
 /** What test and bench stacks pass as `rateLimitExempt`: the address their suites sign in from. */
 export const LOOPBACK_CLIENTS = ['127.0.0.1', '::1']
@@ -37,6 +41,8 @@ export interface StackOptions {
   auth?: AuthOverrides
   /** client addresses the auth rate limits skip (see AuthServerOptions.rateLimitExempt) */
   rateLimitExempt?: string[]
+  /** how the auth service sends recovery and invitation e-mails (default: printed on stderr) */
+  mailer?: Mailer
   /** apply supabase/seed.sql on first run (default true) */
   seed?: boolean
   quiet?: boolean
@@ -104,6 +110,7 @@ export function authSettings(opts: Pick<StackOptions, 'auth' | 'accessTokenTtlSe
     ...opts.auth,
     ...(opts.accessTokenTtlSeconds === undefined ? {} : { jwt_expiry: opts.accessTokenTtlSeconds }),
     rate_limit: { ...base.rate_limit, ...opts.auth?.rate_limit },
+    email: { ...base.email, ...opts.auth?.email },
   }
 }
 
@@ -172,6 +179,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         issuer: `${apiUrl}/auth/v1`,
         settings: authSettings(opts),
         rateLimitExempt: opts.rateLimitExempt,
+        mailer: opts.mailer,
       }),
     ])
     gateway = await startGateway({

@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { localConfig } from '../../supabase/local/config'
 import { LOCAL_JWT_SECRET } from '../../supabase/local/keys'
-import { startStack, type RunningStack } from '../../supabase/local/stack'
+import type { RunningStack } from '../../supabase/local/stack'
 import { anonClient, serviceClient } from './support/clients'
+import { startOwnStack } from './support/own-stack'
 
 const PASSWORD = 'auth-test-password'
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -343,24 +344,9 @@ describe('admin API', () => {
 describe('short access-token lifetime (own stack)', () => {
   let stack: RunningStack
   beforeAll(async () => {
-    const os = await import('node:os')
-    const fs = await import('node:fs/promises')
-    const path = await import('node:path')
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-ttl-'))
-    await fs.chmod(dir, 0o755)
-    stack = await startStack({
-      dataDir: path.join(dir, 'db'),
-      pgPort: 'free',
-      apiPort: 'free',
-      accessTokenTtlSeconds: 1,
-      seed: true,
-      durable: false,
-      quiet: true,
-    })
-    return async () => {
-      await stack.stop()
-      await fs.rm(dir, { recursive: true, force: true })
-    }
+    const own = await startOwnStack('ttl', { accessTokenTtlSeconds: 1, seed: true })
+    stack = own.stack
+    return own.stop
   })
 
   it('the access token expires after the configured TTL (/user refuses it); refresh gives a fresh one', async () => {

@@ -26,6 +26,9 @@ token_refresh = 150
 sign_in_sign_ups = 30
 token_verifications = 30
 web3 = 30
+[auth.email]
+otp_expiry = 3600
+max_frequency = "60s"
 `
 
 describe('parseConfig', () => {
@@ -35,6 +38,7 @@ describe('parseConfig', () => {
     expect(c.db.port).toBe(2)
     expect(c.auth).toMatchObject({ jwt_expiry: 60, refresh_token_reuse_interval: 10, enable_signup: false, additional_redirect_urls: [] })
     expect(c.auth.rate_limit.token_refresh).toBe(150)
+    expect(c.auth.email).toEqual({ otp_expiry: 3600, max_frequency_seconds: 60 })
   })
 
   it.each([
@@ -43,6 +47,7 @@ describe('parseConfig', () => {
     ['a negative number', VALID.replace('jwt_expiry = 60', 'jwt_expiry = -1'), /auth\.jwt_expiry/],
     ['a string for a number', VALID.replace('port = 1', 'port = "54321"'), /api\.port/],
     ['a number for a flag', VALID.replace('enable_signup = false', 'enable_signup = 0'), /auth\.enable_signup/],
+    ['a frequency that is not seconds', VALID.replace('"60s"', '"1m"'), /max_frequency/],
     ['not TOML', '[api', /./],
   ])('refuses %s', (_what, source, message) => {
     expect(() => parseConfig(source)).toThrow(message)

@@ -5,6 +5,7 @@
  *
  *   POST /token?grant_type=password | refresh_token     GET /user, PUT /user
  *   POST /logout?scope=global|local|others              GET /health, GET /settings
+ *   POST /recover, GET|POST /verify (recovery, invite)  POST /invite (service_role JWT)
  *   GET|POST /admin/users, GET|PUT|DELETE /admin/users/:id   (service_role JWT)
  */
 import http from 'node:http'
@@ -15,8 +16,10 @@ import type { AuthSettings } from '../config.ts'
 import { secretKey } from '../keys.ts'
 import { pool as makePool } from '../postgres.ts'
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, parseAdminAttributes } from './admin.ts'
+import { inviteUser, newOtp, startRecovery, tokenHash, verifyTokenHash, verifyType, type VerifyType } from './email-flows.ts'
 import { API_VERSION_HEADER, AuthError, errorAnswer, unexpectedFailure, wants2024Errors } from './errors.ts'
-import { authLimiters, clientAddress, normaliseAddress, tooManyRequests, type TokenBuckets } from './rate-limit.ts'
+import { composeEmail, logMailer, type Mailer } from './mailer.ts'
+import { authLimiters, clientAddress, normaliseAddress, TokenBuckets, tooManyRequests } from './rate-limit.ts'
 import {
   checkPassword,
   createSession,
@@ -34,7 +37,7 @@ import {
   type IssuedSession,
   type UserRow,
 } from './users.ts'
-import { checkPasswordStrength, optionalObject, optionalString, pagination } from './validate.ts'
+import { checkPasswordStrength, optionalObject, optionalString, pagination, redirectTarget, validateEmail } from './validate.ts'
 export interface AuthServerOptions {
   /** Where the auth service reads and writes auth.* (the one place its connection is set up). */
   dbUrl: string
@@ -49,6 +52,8 @@ export interface AuthServerOptions {
    * addresses and meet config.toml's numbers.
    */
   rateLimitExempt?: string[]
+  /** how recovery and invitation e-mails leave (default: printed on stderr) */
+  mailer?: Mailer
   port?: number
 }
 
@@ -107,6 +112,11 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
     throw err
   })
   const limiters = authLimiters(settings.rate_limit)
+  const mailer = opts.mailer ?? logMailer
+  // Supabase Auth's email_sent: e-mails per hour for the whole project, not per address.
+  const emailBudget = new TokenBuckets(settings.rate_limit.email_sent / 3600, settings.rate_limit.email_sent)
+  /** Where the auth service is mounted on the gateway (the issuer's path, /auth/v1). */
+  const basePath = new URL(opts.issuer).pathname.replace(/\/+$/, '')
   const exempt = new Set((opts.rateLimitExempt ?? []).map(normaliseAddress))
 
   function limit(bucket: TokenBuckets, req: http.IncomingMessage) {
@@ -245,10 +255,74 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
     return userJson(db, (await findUserById(db, user.id))!)
   }
 
+  const redirectFor = (requested: string | null | undefined) =>
+    redirectTarget(requested, settings.site_url, settings.additional_redirect_urls)
+
+  /** Sends one e-mail with the link GET /verify answers, counting it against email_sent. */
+  async function sendEmail(type: VerifyType, to: string, otp: string, redirectTo: string) {
+    if (!emailBudget.take('project')) {
+      throw new AuthError(429, 'over_email_send_rate_limit', 'email rate limit exceeded')
+    }
+    const hash = tokenHash(to, otp)
+    const link = `${opts.issuer}/verify?${new URLSearchParams({ token: hash, type, redirect_to: redirectTo })}`
+    await mailer.send(composeEmail(type, { to, link, tokenHash: hash, otp, redirectTo }))
+  }
+
+  /** POST /verify (supabase-js verifyOtp) and GET /verify (the e-mail's link): uses the code. */
+  async function verifyCode(type: VerifyType, hash: string) {
+    const { user, issued } = await withTransaction(db, async (c) => {
+      const verified = await verifyTokenHash(c, type, hash, settings.email.otp_expiry)
+      return { user: verified, issued: await createSession(c, verified.id) }
+    })
+    return tokenResponse((await findUserById(db, user.id))!, issued)
+  }
+
+  /** The e-mail's link: 303 to redirect_to with the session (or the error) in the fragment, as upstream. */
+  async function verifyLink(url: URL, res: http.ServerResponse) {
+    const redirectTo = redirectFor(url.searchParams.get('redirect_to'))
+    const fragment = new URLSearchParams()
+    try {
+      const token = url.searchParams.get('token')
+      if (!token) throw new AuthError(400, 'validation_failed', 'Verify requires a token or a token hash')
+      const type = verifyType(url.searchParams.get('type') ?? undefined)
+      const session = await verifyCode(type, token)
+      fragment.set('access_token', session.access_token)
+      fragment.set('expires_at', String(session.expires_at))
+      fragment.set('expires_in', String(session.expires_in))
+      fragment.set('refresh_token', session.refresh_token)
+      fragment.set('token_type', 'bearer')
+      fragment.set('type', type)
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err
+      const oauth: Record<number, string> = { 400: 'invalid_request', 401: 'unauthorized_client', 403: 'access_denied' }
+      if (oauth[err.status]) fragment.set('error', oauth[err.status]!)
+      fragment.set('error_code', err.errorCode)
+      fragment.set('error_description', err.message)
+    }
+    fragment.set('sb', '')
+    fragment.sort()
+    const target = new URL(redirectTo)
+    target.hash = fragment.toString()
+    res.writeHead(303, { location: target.toString(), 'content-length': 0 })
+    res.end()
+  }
+
+  /**
+   * The request's path under the service. The gateway strips its route's prefix; for the
+   * routes under /auth/v1 (e.g. /auth/v1/verify) the rest of it is in X-Forwarded-Prefix.
+   */
+  function servicePath(req: http.IncomingMessage, url: URL): string {
+    const p = url.pathname.replace(/\/+$/, '') || '/'
+    const prefix = String(req.headers['x-forwarded-prefix'] ?? '')
+    const sub = prefix.startsWith(`${basePath}/`) ? prefix.slice(basePath.length) : ''
+    if (!sub || p === sub || p.startsWith(`${sub}/`)) return p
+    return p === '/' ? sub : sub + p
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://auth.local')
     const method = req.method ?? 'GET'
-    const p = url.pathname.replace(/\/+$/, '') || '/'
+    const p = servicePath(req, url)
 
     if (p === '/health' && method === 'GET') {
       return send(res, 200, { version: 'local', name: 'GoTrue', description: 'Encontro local auth (local stack only)' })
@@ -288,6 +362,44 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
       }
       await logout(db, user.id, sessionId, scope)
       return send(res, 204)
+    }
+    if (p === '/recover' && method === 'POST') {
+      limit(limiters.user, req)
+      const email = validateEmail(optionalString(await readJson(req), 'email') ?? '')
+      const otp = newOtp()
+      // No answer says whether the e-mail has an account.
+      await withTransaction(db, async (c) => {
+        const found = await startRecovery(c, email, otp, settings.email.max_frequency_seconds)
+        if (found) await sendEmail('recovery', email, otp, redirectFor(url.searchParams.get('redirect_to')))
+      })
+      return send(res, 200, {})
+    }
+    if (p === '/verify' && method === 'GET') {
+      limit(limiters.verify, req)
+      return verifyLink(url, res)
+    }
+    if (p === '/verify' && method === 'POST') {
+      limit(limiters.verify, req)
+      const body = await readJson(req)
+      const type = verifyType(optionalString(body, 'type'))
+      const hash = optionalString(body, 'token_hash')
+      const code = optionalString(body, 'token')
+      if (!hash === !code) throw new AuthError(400, 'validation_failed', 'Verify requires either a token or a token hash')
+      const email = code ? validateEmail(optionalString(body, 'email') ?? '') : ''
+      return send(res, 200, await verifyCode(type, hash ?? tokenHash(email, code!)))
+    }
+    if (p === '/invite' && method === 'POST') {
+      await requireAdmin(req)
+      const body = await readJson(req)
+      const email = validateEmail(optionalString(body, 'email') ?? '')
+      const data = optionalObject(body, 'data') ?? {}
+      const otp = newOtp()
+      const user = await withTransaction(db, async (c) => {
+        const invited = await inviteUser(c, email, data, otp)
+        await sendEmail('invite', email, otp, redirectFor(url.searchParams.get('redirect_to')))
+        return invited
+      })
+      return send(res, 200, await userJson(db, (await findUserById(db, user.id))!))
     }
     if (p === '/signup' && method === 'POST') {
       limit(limiters.user, req)

@@ -109,3 +109,19 @@ export function pagination(params: URLSearchParams): { page: number; perPage: nu
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isUuid = (s: string) => UUID.test(s)
+
+/**
+ * redirect_to as upstream accepts it: same host as site_url, or listed in
+ * additional_redirect_urls (exactly, or as a prefix when the entry ends in "**"); anything
+ * else falls back to site_url.
+ */
+export function redirectTarget(requested: string | null | undefined, siteUrl: string, allowList: string[]): string {
+  if (!requested) return siteUrl
+  try {
+    if (new URL(requested).hostname === new URL(siteUrl).hostname) return requested
+  } catch {
+    return siteUrl
+  }
+  const listed = allowList.some((a) => a === requested || (a.endsWith('**') && requested.startsWith(a.slice(0, -2))))
+  return listed ? requested : siteUrl
+}
