@@ -5,8 +5,10 @@
 import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
+import type { Mailer } from './auth/mailer.ts'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
-import { startGateway, type RunningGateway } from './gateway.ts'
+import { localConfig, type AuthRateLimits, type AuthSettings, type EmailSettings } from './config.ts'
+import { startGateway, type Interceptor, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTH_ADMIN, LOCAL_AUTH_ADMIN_PASSWORD, LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
@@ -14,8 +16,18 @@ import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
-export const DEFAULT_API_PORT = 54321
-export const DEFAULT_PG_PORT = 54322
+/** supabase/config.toml [api] port and [db] port. */
+export const DEFAULT_API_PORT = localConfig().api.port
+export const DEFAULT_PG_PORT = localConfig().db.port
+
+/** Values a test puts in place of supabase/config.toml's [auth] ones. */
+export type AuthOverrides = Partial<Omit<AuthSettings, 'rate_limit' | 'email'>> & {
+  rate_limit?: Partial<AuthRateLimits>
+  email?: Partial<EmailSettings>
+}
+
+/** What test and bench stacks pass as `rateLimitExempt`: the address their suites sign in from. */
+export const LOOPBACK_CLIENTS = ['127.0.0.1', '::1']
 
 /** 0 or 'free' = pick a free port. */
 export type PortOption = number | 'free'
@@ -24,7 +36,14 @@ export interface StackOptions {
   dataDir?: string
   pgPort?: PortOption
   apiPort?: PortOption
+  /** shorthand for auth.jwt_expiry */
   accessTokenTtlSeconds?: number
+  /** overrides of config.toml [auth] for this stack */
+  auth?: AuthOverrides
+  /** client addresses the auth rate limits skip (see AuthServerOptions.rateLimitExempt) */
+  rateLimitExempt?: string[]
+  /** how the auth service sends recovery and invitation e-mails (default: printed on stderr) */
+  mailer?: Mailer
   /** apply supabase/seed.sql on first run (default true) */
   seed?: boolean
   quiet?: boolean
@@ -91,6 +110,25 @@ async function startPostgrestOnFreePorts(
 const resolvePort = async (p: PortOption | undefined, fallback: number) =>
   p === undefined ? fallback : p === 0 || p === 'free' ? freePort() : p
 
+export function authSettings(opts: Pick<StackOptions, 'auth' | 'accessTokenTtlSeconds'>): AuthSettings {
+  const base = localConfig().auth
+  return {
+    ...base,
+    ...opts.auth,
+    ...(opts.accessTokenTtlSeconds === undefined ? {} : { jwt_expiry: opts.accessTokenTtlSeconds }),
+    rate_limit: { ...base.rate_limit, ...opts.auth?.rate_limit },
+    email: { ...base.email, ...opts.auth?.email },
+  }
+}
+
+/**
+ * The gateway is the edge here, as Supabase's is on a hosted project: it tells the auth service
+ * who the client is (its rate limits are per address), replacing whatever the client claimed.
+ */
+const forwardClientAddress: Interceptor = ({ req }) => {
+  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? ''
+}
+
 export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[stack] ${line}\n`)
   const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
@@ -149,13 +187,16 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         // As Supabase Auth on hosted: the owner of the auth tables, no rights on public/private.
         dbUrl: urlAs(postgres.url, LOCAL_AUTH_ADMIN, LOCAL_AUTH_ADMIN_PASSWORD),
         jwtSecret: keys.jwtSecret,
-        accessTokenTtlSeconds: opts.accessTokenTtlSeconds,
         issuer: `${apiUrl}/auth/v1`,
+        settings: authSettings(opts),
+        rateLimitExempt: opts.rateLimitExempt,
+        mailer: opts.mailer,
       }),
     ])
     gateway = await startGateway({
       port: apiPort,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],
+      interceptors: [forwardClientAddress],
       routes: [
         { prefix: '/rest/v1', target: postgrest.url },
         // GoTrue's browser-redirect endpoints are open on Supabase's Kong.

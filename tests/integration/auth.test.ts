@@ -2,9 +2,12 @@
 import { AuthApiError, createClient, isAuthSessionMissingError, type SupabaseClient } from '@supabase/supabase-js'
 import { decodeJwt, SignJWT } from 'jose'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
+import pg from 'pg'
+import { localConfig } from '../../supabase/local/config'
 import { LOCAL_JWT_SECRET } from '../../supabase/local/keys'
-import { startStack, type RunningStack } from '../../supabase/local/stack'
+import type { RunningStack } from '../../supabase/local/stack'
 import { anonClient, serviceClient } from './support/clients'
+import { startOwnStack } from './support/own-stack'
 
 const PASSWORD = 'auth-test-password'
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -34,6 +37,17 @@ async function signAccessToken(sub: string, { secret = LOCAL_JWT_SECRET, expires
     .setIssuedAt(now - 7200)
     .setExpirationTime(now + expiresInSeconds)
     .sign(new TextEncoder().encode(secret))
+}
+
+/** Straight to the test database as its superuser (to age a refresh token). */
+async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<R[]> {
+  const db = new pg.Client({ connectionString: inject('stack').dbUrl })
+  await db.connect()
+  try {
+    return (await db.query<R>(text, params)).rows
+  } finally {
+    await db.end()
+  }
 }
 
 /** Raw PostgREST call through the gateway with a given bearer token. */
@@ -105,7 +119,7 @@ describe('password sign-in', () => {
 })
 
 describe('refresh tokens', () => {
-  it('refreshSession rotates; the used token is refused afterwards', async () => {
+  it('refreshSession rotates; reusing the rotated token gives back the current one (lost answer, two tabs)', async () => {
     const client = await signIn(user.email)
     const first = (await client.auth.getSession()).data.session!
     const { data, error } = await client.auth.refreshSession({ refresh_token: first.refresh_token })
@@ -114,14 +128,65 @@ describe('refresh tokens', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token)
     expect(decodeJwt(second.access_token).session_id).toBe(decodeJwt(first.access_token).session_id)
 
+    // Supabase Auth: the revoked parent of the active token answers with that active token.
     const reuse = await anonClient().auth.refreshSession({ refresh_token: first.refresh_token })
+    expect(reuse.error).toBeNull()
+    expect(reuse.data.session!.refresh_token).toBe(second.refresh_token)
+    expect(decodeJwt(reuse.data.session!.access_token).session_id).toBe(decodeJwt(first.access_token).session_id)
+
+    // Nothing was revoked: the current token still refreshes.
+    const after = await anonClient().auth.refreshSession({ refresh_token: second.refresh_token })
+    expect(after.error).toBeNull()
+  })
+
+  it('reuse of an older token within refresh_token_reuse_interval gets a new token of the same session', async () => {
+    const a = (await (await signIn(user.email)).auth.getSession()).data.session!
+    const b = (await anonClient().auth.refreshSession({ refresh_token: a.refresh_token })).data.session!
+    const c = (await anonClient().auth.refreshSession({ refresh_token: b.refresh_token })).data.session!
+    const reuse = await anonClient().auth.refreshSession({ refresh_token: a.refresh_token })
+    expect(reuse.error).toBeNull()
+    expect(reuse.data.session!.refresh_token).not.toBe(c.refresh_token)
+    expect(decodeJwt(reuse.data.session!.access_token).session_id).toBe(decodeJwt(a.access_token).session_id)
+    expect((await anonClient().auth.refreshSession({ refresh_token: c.refresh_token })).error).toBeNull()
+  })
+
+  it('reuse outside the interval revokes the whole token family (refresh_token_already_used)', async () => {
+    const a = (await (await signIn(user.email)).auth.getSession()).data.session!
+    const b = (await anonClient().auth.refreshSession({ refresh_token: a.refresh_token })).data.session!
+    const c = (await anonClient().auth.refreshSession({ refresh_token: b.refresh_token })).data.session!
+    // `a` was rotated longer ago than config.toml's refresh_token_reuse_interval.
+    const interval = localConfig().auth.refresh_token_reuse_interval
+    await sql(`update auth.refresh_tokens set updated_at = now() - make_interval(secs => $2) where token = $1`, [
+      a.refresh_token,
+      interval + 1,
+    ])
+    const reuse = await anonClient().auth.refreshSession({ refresh_token: a.refresh_token })
     expect(reuse.data.session).toBeNull()
     expect(reuse.error).toBeInstanceOf(AuthApiError)
     expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' })
+    const sessionId = decodeJwt(a.access_token).session_id
+    const tokens = await sql<{ revoked: boolean }>(`select revoked from auth.refresh_tokens where session_id = $1`, [sessionId])
+    expect(tokens.length).toBe(3)
+    expect(tokens.every((t) => t.revoked)).toBe(true)
+    // As upstream, a token revoked moments ago is still inside its own reuse interval; once that
+    // has passed too, the newest token of the family is refused.
+    await sql(`update auth.refresh_tokens set updated_at = now() - make_interval(secs => $2) where session_id = $1`, [
+      sessionId,
+      interval + 1,
+    ])
+    const newest = await anonClient().auth.refreshSession({ refresh_token: c.refresh_token })
+    expect(newest.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' })
+  })
 
-    // Reuse revokes the whole token family (GoTrue's reuse detection): the newest token is dead too.
-    const after = await anonClient().auth.refreshSession({ refresh_token: second.refresh_token })
-    expect(after.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' })
+  it('the amr timestamp is the sign-in time and survives refreshes', async () => {
+    const first = (await (await signIn(user.email)).auth.getSession()).data.session!
+    const signedInAt = (decodeJwt(first.access_token).amr as Array<{ method: string; timestamp: number }>)[0]!
+    expect(signedInAt.method).toBe('password')
+    await new Promise((r) => setTimeout(r, 1100))
+    const refreshed = (await anonClient().auth.refreshSession({ refresh_token: first.refresh_token })).data.session!
+    const claims = decodeJwt(refreshed.access_token)
+    expect(claims.iat).toBeGreaterThan(decodeJwt(first.access_token).iat!)
+    expect(claims.amr).toEqual([{ method: 'password', timestamp: signedInAt.timestamp }])
   })
 
   it('unknown refresh token -> 400 refresh_token_not_found', async () => {
@@ -200,7 +265,7 @@ describe('access tokens at PostgREST and /user', () => {
 
   it('no token: /user answers 403 (the apikey is the anon key, not a user)', async () => {
     const { apiUrl, anonKey } = inject('stack')
-    const res = await fetch(`${apiUrl}/auth/v1/user`, { headers: { apikey: anonKey } })
+    const res = await fetch(`${apiUrl}/auth/v1/user`, { headers: { apikey: anonKey, 'x-supabase-api-version': '2024-01-01' } })
     expect(res.status).toBe(403)
     expect(res.headers.get('x-supabase-api-version')).toBe('2024-01-01')
   })
@@ -279,24 +344,9 @@ describe('admin API', () => {
 describe('short access-token lifetime (own stack)', () => {
   let stack: RunningStack
   beforeAll(async () => {
-    const os = await import('node:os')
-    const fs = await import('node:fs/promises')
-    const path = await import('node:path')
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-ttl-'))
-    await fs.chmod(dir, 0o755)
-    stack = await startStack({
-      dataDir: path.join(dir, 'db'),
-      pgPort: 'free',
-      apiPort: 'free',
-      accessTokenTtlSeconds: 1,
-      seed: true,
-      durable: false,
-      quiet: true,
-    })
-    return async () => {
-      await stack.stop()
-      await fs.rm(dir, { recursive: true, force: true })
-    }
+    const own = await startOwnStack('ttl', { accessTokenTtlSeconds: 1, seed: true })
+    stack = own.stack
+    return own.stop
   })
 
   it('the access token expires after the configured TTL (/user refuses it); refresh gives a fresh one', async () => {

@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createServer, type ViteDevServer } from 'vite'
 import { startFaultProxy, type FaultLogEntry, type RunningFaultProxy } from '../../supabase/local/fault-proxy.ts'
-import { startStack, type RunningStack } from '../../supabase/local/stack.ts'
+import { LOOPBACK_CLIENTS, startStack, type RunningStack } from '../../supabase/local/stack.ts'
 
 /** The app's deadline per API request in the e2e runs (production default: 15 s), so "timeout" tests stay short. */
 export const E2E_API_TIMEOUT_MS = 5_000
@@ -28,7 +28,15 @@ export async function setup(project: TestProject) {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-e2e-'))
   // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
   await fs.chmod(dataDir, 0o755)
-  stack = await startStack({ dataDir: path.join(dataDir, 'db'), pgPort: 'free', apiPort: 'free', durable: false, quiet: true })
+  // Every browser signs in from 127.0.0.1 (through the fault proxy): the auth rate limits would stop the run.
+  stack = await startStack({
+    dataDir: path.join(dataDir, 'db'),
+    pgPort: 'free',
+    apiPort: 'free',
+    durable: false,
+    quiet: true,
+    rateLimitExempt: LOOPBACK_CLIENTS,
+  })
   proxy = await startFaultProxy({
     target: stack.apiUrl,
     onAnswered: (entry) => {

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startStack } from '../../supabase/local/stack'
+import { LOOPBACK_CLIENTS, startStack } from '../../supabase/local/stack'
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-it-'))
@@ -24,6 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The Supabase CLI (db push --include-seed) applies migrations and seed to the bootstrapped
     // database, so every integration test (the RLS matrices included) checks what the CLI built.
     migrator: 'supabase-cli',
+    // The suite signs in hundreds of times from 127.0.0.1; auth-rate-limits.test.ts uses other addresses.
+    rateLimitExempt: LOOPBACK_CLIENTS,
   })
   if (process.env.STACK_VERBOSE === '1') {
     console.log(`[integration] stack at ${stack.apiUrl} in ${Math.round(performance.now() - t0)} ms`)

@@ -5,16 +5,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
+import { AuthError } from './errors.ts'
+import { isUuid } from './validate.ts'
 
-export class AuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    msg: string,
-  ) {
-    super(msg)
-  }
-}
+/** GoTrue's bcrypt cost (bcrypt.DefaultCost). */
+export const BCRYPT_COST = 10
 
 export interface UserRow {
   id: string
@@ -48,7 +43,7 @@ interface IdentityRow {
   email: string | null
 }
 
-const USER_COLUMNS = `id, aud, role, email, phone, email_confirmed_at, phone_confirmed_at, confirmed_at,
+export const USER_COLUMNS = `id, aud, role, email, phone, email_confirmed_at, phone_confirmed_at, confirmed_at,
   confirmation_sent_at, last_sign_in_at, raw_app_meta_data, raw_user_meta_data, banned_until, deleted_at,
   is_anonymous, created_at, updated_at`
 
@@ -113,31 +108,58 @@ export async function userJson(db: Db, u: UserRow): Promise<Record<string, unkno
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [id])
   return rows[0]
 }
 
-/** undefined when the email is unknown or the password does not match. */
-export async function checkPassword(db: Db, email: string, password: string): Promise<UserRow | undefined> {
+/**
+ * undefined when the email is unknown or the password does not match. One bcrypt comparison
+ * runs either way (against `dummyHash` for an unknown email or a user without a password), so
+ * the answer takes as long for an address that has no account as for one that has.
+ */
+export async function checkPassword(
+  db: Db,
+  email: string,
+  password: string,
+  dummyHash: string,
+): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow & { password_ok: boolean | null }>(
-    `select ${USER_COLUMNS},
-            case when encrypted_password like '$2%'
-                 then encrypted_password = extensions.crypt($2, encrypted_password)
-                 else false end as password_ok
-       from auth.users
-      where lower(email) = lower($1) and deleted_at is null and is_sso_user = false
-      limit 1`,
-    [email, password],
+    `select u.*, extensions.crypt($2, coalesce(u.hash, $3)) = u.hash as password_ok
+       from (select 1) one
+       left join lateral (
+         select ${USER_COLUMNS},
+                case when encrypted_password like '$2%' then encrypted_password end as hash
+           from auth.users
+          where lower(email) = lower($1) and deleted_at is null and is_sso_user = false
+          limit 1
+       ) u on true`,
+    [email, password, dummyHash],
   )
   const row = rows[0]
-  return row?.password_ok ? row : undefined
+  return row?.id && row.password_ok ? row : undefined
 }
 
-export async function createSession(c: pg.PoolClient, userId: string): Promise<{ sessionId: string; refreshToken: string }> {
-  const { rows } = await c.query<{ id: string }>(
+/** A bcrypt hash of nothing anyone knows, same cost as real ones: the unknown-email comparison. */
+export async function makeDummyHash(db: Db): Promise<string> {
+  const { rows } = await db.query<{ h: string }>(
+    `select extensions.crypt($1, extensions.gen_salt('bf', ${BCRYPT_COST})) as h`,
+    [randomBytes(16).toString('hex')],
+  )
+  return rows[0]!.h
+}
+
+export interface IssuedSession {
+  sessionId: string
+  refreshToken: string
+  /** when the person authenticated (the `amr` timestamp, kept across refreshes) */
+  authenticatedAt: Date
+}
+
+export async function createSession(c: pg.PoolClient, userId: string): Promise<IssuedSession> {
+  const { rows } = await c.query<{ id: string; created_at: Date }>(
     `insert into auth.sessions (id, user_id, created_at, updated_at, aal)
-     values (gen_random_uuid(), $1, now(), now(), 'aal1') returning id`,
+     values (gen_random_uuid(), $1, now(), now(), 'aal1') returning id, created_at`,
     [userId],
   )
   const sessionId = rows[0]!.id
@@ -149,49 +171,90 @@ export async function createSession(c: pg.PoolClient, userId: string): Promise<{
   )
   await c.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1`, [userId])
   await c.query(`update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'`, [userId])
-  return { sessionId, refreshToken }
+  return { sessionId, refreshToken, authenticatedAt: rows[0]!.created_at }
+}
+
+export interface RefreshSettings {
+  /** seconds a rotated token may still be used (config.toml refresh_token_reuse_interval) */
+  reuseIntervalSeconds: number
+  /** config.toml enable_refresh_token_rotation: a refused reuse revokes the session's tokens */
+  rotation: boolean
 }
 
 /**
- * Rotating refresh: the presented token is revoked and a child token issued in the same session.
- * Returns 'reused' when the token had already been rotated (the caller answers 400 after commit).
+ * Supabase Auth's refresh (internal/tokens/service.go, refresh tokens v1):
+ * - an active token is revoked and a child issued in the same session;
+ * - a revoked token whose child is the session's active token (the client lost the answer,
+ *   or two tabs refreshed at once) gets that active token back, nothing new is issued;
+ * - another revoked token within the reuse interval of its rotation gets a new child;
+ * - outside it: every token of the session is revoked ('reused'; the caller answers 400).
  */
 export async function rotateRefreshToken(
   c: pg.PoolClient,
   token: string,
-): Promise<{ userId: string; sessionId: string; refreshToken: string } | 'reused'> {
-  const { rows } = await c.query<{ id: string; user_id: string; revoked: boolean; session_id: string | null }>(
-    `select rt.id, rt.user_id, rt.revoked, rt.session_id
+  settings: RefreshSettings,
+): Promise<(IssuedSession & { userId: string }) | 'reused'> {
+  const { rows } = await c.query<{
+    id: string
+    user_id: string
+    revoked: boolean
+    session_id: string
+    session_created_at: Date
+    reuse_expired: boolean
+  }>(
+    `select rt.id, rt.user_id, rt.revoked, rt.session_id, s.created_at as session_created_at,
+            rt.updated_at + make_interval(secs => $2) < now() as reuse_expired
        from auth.refresh_tokens rt
        join auth.sessions s on s.id = rt.session_id
       where rt.token = $1
-      for update of rt`,
-    [token],
+      for update of rt, s`,
+    [token, settings.reuseIntervalSeconds],
   )
   const rt = rows[0]
-  if (!rt || !rt.session_id) {
-    throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')
-  }
+  if (!rt) throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')
+  const issued = (refreshToken: string) => ({
+    userId: rt.user_id,
+    sessionId: rt.session_id,
+    refreshToken,
+    authenticatedAt: rt.session_created_at,
+  })
   if (rt.revoked) {
-    // Reuse of a rotated token: like GoTrue (reuse interval 0 here), revoke the whole token family.
-    await c.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1`, [
-      rt.session_id,
-    ])
-    return 'reused'
+    const active = await c.query<{ token: string; parent: string | null }>(
+      `select token, parent from auth.refresh_tokens
+        where session_id = $1 and revoked is false order by id desc limit 1`,
+      [rt.session_id],
+    )
+    if (active.rows[0]?.parent === token) {
+      await touchSession(c, rt.session_id)
+      return issued(active.rows[0].token)
+    }
+    if (rt.reuse_expired) {
+      if (settings.rotation) {
+        await c.query(
+          `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
+          [rt.session_id],
+        )
+      }
+      return 'reused'
+    }
+  } else {
+    await c.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1`, [rt.id])
   }
-  await c.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1`, [rt.id])
   const refreshToken = newRefreshToken()
   await c.query(
     `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
      values ('00000000-0000-0000-0000-000000000000', $1, $2, false, now(), now(), $3, $4)`,
     [refreshToken, rt.user_id, token, rt.session_id],
   )
-  await c.query(`update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1`, [rt.session_id])
-  return { userId: rt.user_id, sessionId: rt.session_id, refreshToken }
+  await touchSession(c, rt.session_id)
+  return issued(refreshToken)
 }
 
+const touchSession = (c: pg.PoolClient, sessionId: string) =>
+  c.query(`update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1`, [sessionId])
+
 export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false
+  if (!isUuid(sessionId)) return false
   const { rowCount } = await db.query(`select 1 from auth.sessions where id = $1`, [sessionId])
   return (rowCount ?? 0) > 0
 }
@@ -207,142 +270,50 @@ export async function logout(db: Db, userId: string, sessionId: string | undefin
   }
 }
 
-export interface AdminUserAttributes {
-  id?: string
-  email?: string
-  phone?: string
-  password?: string
-  email_confirm?: boolean
-  phone_confirm?: boolean
-  user_metadata?: Record<string, unknown>
-  app_metadata?: Record<string, unknown>
-  ban_duration?: string
-  role?: string
-}
-
-function validatePassword(password: string | undefined): void {
-  if (password !== undefined && password.length < 6) {
-    throw new AuthError(422, 'weak_password', 'Password should be at least 6 characters.')
-  }
-}
-
-/** ban_duration as GoTrue accepts it: "none" or a Go duration like "24h", "30m", "10s". */
-function banUntil(duration: string | undefined): Date | null | undefined {
-  if (duration === undefined) return undefined
-  if (duration === 'none') return null
-  const m = /^(\d+(?:\.\d+)?)(h|m|s|ms)$/.exec(duration)
-  if (!m) throw new AuthError(400, 'validation_failed', 'invalid format for ban duration')
-  const ms = Number(m[1]) * { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h' | 'm' | 's' | 'ms']
-  return new Date(Date.now() + ms)
-}
-
-export async function adminCreateUser(pool: pg.Pool, a: AdminUserAttributes): Promise<UserRow> {
-  const email = a.email?.trim().toLowerCase() || null
-  if (!email && !a.phone) throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format')
-  if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) {
-    throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format')
-  }
-  validatePassword(a.password)
-  const bannedUntil = banUntil(a.ban_duration) ?? null
-  return withTransaction(pool, async (c) => {
-    if (email) {
-      const dup = await c.query(`select 1 from auth.users where lower(email) = $1 and is_sso_user = false`, [email])
-      if (dup.rowCount) {
-        throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered')
-      }
-    }
-    const appMeta = { provider: 'email', providers: ['email'], ...(a.app_metadata ?? {}) }
-    const { rows } = await c.query<UserRow>(
-      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, phone,
-                               phone_confirmed_at, raw_app_meta_data, raw_user_meta_data, banned_until,
-                               created_at, updated_at, is_super_admin,
-                               confirmation_token, recovery_token, email_change_token_new, email_change)
-       values ('00000000-0000-0000-0000-000000000000', coalesce($1::uuid, gen_random_uuid()), 'authenticated',
-               coalesce($2::text, 'authenticated'), $3::text,
-               case when $4::text is null then '' else extensions.crypt($4::text, extensions.gen_salt('bf', 10)) end,
-               case when $5::boolean then now() end, $6::text, case when $7::boolean then now() end,
-               $8::jsonb, $9::jsonb, $10::timestamptz, now(), now(), false,
-               '', '', '', '')
-       returning ${USER_COLUMNS}`,
-      [
-        a.id ?? null,
-        a.role ?? null,
-        email,
-        a.password ?? null,
-        a.email_confirm === true,
-        a.phone ?? null,
-        a.phone_confirm === true,
-        appMeta,
-        a.user_metadata ?? {},
-        bannedUntil,
-      ],
-    )
-    const user = rows[0]!
-    if (email) {
-      await c.query(
-        `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-         values ($1::text, $2::uuid, $3, 'email', now(), now())`,
-        [user.id, user.id, { sub: user.id, email, email_verified: a.email_confirm === true, phone_verified: false }],
-      )
-    }
-    return user
-  })
-}
-
-export async function adminUpdateUser(pool: pg.Pool, id: string, a: AdminUserAttributes): Promise<UserRow> {
-  validatePassword(a.password)
-  const bannedUntil = banUntil(a.ban_duration)
-  const user = await findUserById(pool, id)
-  if (!user) throw new AuthError(404, 'user_not_found', 'User not found')
-  const email = a.email?.trim().toLowerCase()
-  const { rows } = await pool.query<UserRow>(
+/**
+ * A new password, as Supabase Auth's User.UpdatePassword stores it: pending e-mail tokens are
+ * cleared and the user's sessions end, all of them (admin) or all but `keepSessionId` (the
+ * person changing their own password keeps the session they did it from).
+ */
+export async function setPassword(
+  c: pg.PoolClient,
+  userId: string,
+  password: string,
+  keepSessionId: string | undefined,
+): Promise<void> {
+  await c.query(
     `update auth.users set
-       email = coalesce($2::text, email),
-       encrypted_password = case when $3::text is null then encrypted_password
-                                 else extensions.crypt($3::text, extensions.gen_salt('bf', 10)) end,
-       email_confirmed_at = case when $4::boolean then coalesce(email_confirmed_at, now()) else email_confirmed_at end,
-       raw_user_meta_data = case when $5::jsonb is null then raw_user_meta_data
-                                 else coalesce(raw_user_meta_data, '{}'::jsonb) || $5::jsonb end,
-       raw_app_meta_data = case when $6::jsonb is null then raw_app_meta_data
-                                else coalesce(raw_app_meta_data, '{}'::jsonb) || $6::jsonb end,
-       banned_until = case when $7::boolean then $8::timestamptz else banned_until end,
-       role = coalesce($9::text, role),
+       encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', ${BCRYPT_COST})),
+       confirmation_token = '', confirmation_sent_at = null, recovery_token = '', recovery_sent_at = null,
+       email_change_token_current = '', email_change_token_new = '', email_change_sent_at = null,
+       phone_change_token = '', phone_change_sent_at = null,
+       reauthentication_token = '', reauthentication_sent_at = null,
        updated_at = now()
-     where id = $1
-     returning ${USER_COLUMNS}`,
-    [
-      id,
-      email ?? null,
-      a.password ?? null,
-      a.email_confirm === true,
-      a.user_metadata ?? null,
-      a.app_metadata ?? null,
-      bannedUntil !== undefined,
-      bannedUntil ?? null,
-      a.role ?? null,
-    ],
+     where id = $1`,
+    [userId, password],
   )
-  return rows[0]!
+  await logout(c, userId, keepSessionId, keepSessionId ? 'others' : 'global')
 }
 
-export async function adminDeleteUser(pool: pg.Pool, id: string): Promise<void> {
-  const user = await findUserById(pool, id)
-  if (!user) throw new AuthError(404, 'user_not_found', 'User not found')
-  await pool.query(`delete from auth.users where id = $1`, [id])
+/** Whether `password` is the user's current one (PUT /user refuses it as same_password). */
+export async function isCurrentPassword(db: Db, userId: string, password: string): Promise<boolean> {
+  const { rows } = await db.query<{ ok: boolean | null }>(
+    `select encrypted_password like '$2%' and encrypted_password = extensions.crypt($2, encrypted_password) as ok
+       from auth.users where id = $1`,
+    [userId, password],
+  )
+  return rows[0]?.ok === true
 }
 
-export async function adminListUsers(
-  pool: pg.Pool,
-  page: number,
-  perPage: number,
-): Promise<{ users: UserRow[]; total: number }> {
-  const [{ rows }, count] = await Promise.all([
-    pool.query<UserRow>(
-      `select ${USER_COLUMNS} from auth.users where deleted_at is null
-        order by created_at desc nulls last, id limit $1 offset $2`,
-      [perPage, (page - 1) * perPage],
-    ),
-    pool.query<{ n: string }>(`select count(*) as n from auth.users where deleted_at is null`),
-  ])
-  return { users: rows, total: Number(count.rows[0]!.n) }
+/** user_metadata / app_metadata updates as upstream merges them: keys set, null deletes a key. */
+export function mergeMetadata(
+  current: Record<string, unknown> | null,
+  updates: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(current ?? {}) }
+  for (const [k, v] of Object.entries(updates)) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run stack` (LOCAL ONLY): start the local Supabase stand-in on the default ports
- * (API 54321, Postgres 54322, data in .local/db), write .local/stack.json, stay up until
+ * `npm run stack` (LOCAL ONLY): start the local Supabase stand-in on the ports of
+ * supabase/config.toml (API [api] port, Postgres [db] port; data in .local/db), write .local/stack.json, stay up until
  * SIGINT/SIGTERM, then stop every child (data kept) and remove .local/stack.json.
  */
 import { ownerUrl } from '../postgres.ts'
