@@ -15,7 +15,7 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 type AppRole = 'user' | 'prestador' | 'especialista' | 'admin'
 type Pillar = 'saude_mental' | 'bem_estar_fisico' | 'assistencia_financeira' | 'assistencia_juridica'
 type MeetingType = 'virtual' | 'phone' | 'presencial'
-type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled'
+type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled' | 'no_show'
 type BookingSource = 'direct' | 'admin_manual' | 'specialist_referral'
 type CallRequestStatus = 'open' | 'assigned' | 'closed'
 type NotificationKind =
@@ -493,8 +493,14 @@ export type Database = {
         Args: { p_booking_id: string }
         Returns: BookingRow
       }
+      /** The prestador of the session or an admin; scheduled sessions only, from their start. */
+      mark_booking_no_show: {
+        Args: { p_booking_id: string }
+        Returns: BookingRow
+      }
+      /** p_override (admins only): place the session outside the prestador's free slots. */
       reschedule_booking: {
-        Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string }
+        Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string; p_override?: boolean }
         Returns: BookingRow
       }
       /** When a prestador is busy (non-cancelled bookings), without saying with whom. Window <= 62 days. */
