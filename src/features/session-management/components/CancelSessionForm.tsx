@@ -25,9 +25,11 @@ export type CancelSessionFormProps = {
   onDismiss: () => void
   /** A sentence above the field (who will be told, etc.). */
   intro?: string
+  /** The employee's own cancellation: the reason may stay empty. */
+  reasonOptional?: boolean
 }
 
-export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: CancelSessionFormProps) {
+export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro, reasonOptional = false }: CancelSessionFormProps) {
   const mutation = useCancelBooking()
   const [text, setText] = useState('')
   const [attempted, setAttempted] = useState(false)
@@ -36,7 +38,7 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
   const introId = useId()
   const pending = mutation.isPending
 
-  const check = validateCancelReason(text)
+  const check = validateCancelReason(text, { optional: reasonOptional })
   const fieldError = !attempted
     ? undefined
     : !check.ok
@@ -80,6 +82,7 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
       <ReasonField
         ref={fieldRef}
         label={CANCEL_FORM_TEXTS.reason}
+        optional={reasonOptional}
         value={text}
         onValueChange={(next) => {
           setText(next)

@@ -115,24 +115,34 @@ describe('SessionManagement', () => {
     expect(screen.queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
   })
 
-  it('"Marcar como realizada" turns on by itself at the start, and reports only after the server confirmed', async () => {
+  it('"Marcar como realizada" turns on by itself at the start, asks for confirmation, and reports only after the server confirmed', async () => {
     vi.useRealTimers()
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW, shouldAdvanceTime: true })
     const user = await renderContent(VIRTUAL.id)
     const button = screen.getByRole('button', { name: 'Marcar como realizada' })
     expect(button).toBeDisabled()
-    expect(button).toHaveAccessibleDescription('Disponível quando a sessão começar.')
+    expect(button).toHaveAccessibleDescription('Disponível a partir do início da sessão.')
+    expect(screen.getByRole('button', { name: 'O colaborador faltou' })).toBeDisabled()
 
     await act(() => vi.advanceTimersByTimeAsync(3 * MIN))
     expect(button).toBeEnabled()
-    expect(screen.queryByText('Disponível quando a sessão começar.')).not.toBeInTheDocument()
+    expect(screen.queryByText('Disponível a partir do início da sessão.')).not.toBeInTheDocument()
+
+    // One click only asks; "Voltar" leaves the session as it was.
+    await user.click(button)
+    const question = screen.getByRole('group', { name: 'Marcar esta sessão como realizada? Não é possível desfazer.' })
+    await waitFor(() => expect(within(question).getByRole('button', { name: 'Sim, foi realizada' })).toHaveFocus())
+    await user.click(within(question).getByRole('button', { name: 'Voltar' }))
+    expect(server.rpc).not.toHaveBeenCalled()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Marcar como realizada' })).toHaveFocus())
 
     const gate = deferred<void>()
     server.nextRpc(async (name, args) => {
       await gate.promise
       return server.answer(name, args)
     })
-    await user.click(button)
+    await user.click(screen.getByRole('button', { name: 'Marcar como realizada' }))
+    await user.click(screen.getByRole('button', { name: 'Sim, foi realizada' }))
     expect(server.rpc).toHaveBeenCalledWith('complete_booking', { p_booking_id: VIRTUAL.id })
     expect(screen.getByRole('button', { name: 'A guardar…' })).toBeInTheDocument()
     expect(screen.queryByText('Sessão marcada como realizada.')).not.toBeInTheDocument()
@@ -143,6 +153,19 @@ describe('SessionManagement', () => {
     expect(screen.getByLabelText('Link da Reunião')).toBeDisabled()
   })
 
+  it('"O colaborador faltou": confirmed, then the session shows as Faltou with no more actions', async () => {
+    vi.setSystemTime(NOW + 4 * MIN)
+    const user = await renderContent(VIRTUAL.id)
+    await user.click(screen.getByRole('button', { name: 'O colaborador faltou' }))
+    expect(server.rpc).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Sim, faltou' }))
+    expect(server.rpc).toHaveBeenCalledWith('mark_booking_no_show', { p_booking_id: VIRTUAL.id })
+    expect(await screen.findByText('Registado: o colaborador faltou.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(screen.getByText('O colaborador faltou a esta sessão: já não pode ser alterada.')).toBeInTheDocument())
+    expect(fact('Estado')).toHaveTextContent('Faltou')
+    expect(screen.queryByRole('button', { name: 'Marcar como realizada' })).not.toBeInTheDocument()
+  })
+
   it('"booking_not_started" from the server is shown in pt-PT', async () => {
     vi.setSystemTime(NOW + 4 * MIN)
     const user = await renderContent(VIRTUAL.id)
@@ -150,6 +173,7 @@ describe('SessionManagement', () => {
       Promise.resolve({ data: null, status: 400, error: { code: '22023', message: 'booking_not_started', hint: 'x' } }),
     )
     await user.click(screen.getByRole('button', { name: 'Marcar como realizada' }))
+    await user.click(screen.getByRole('button', { name: 'Sim, foi realizada' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Só pode marcar como realizada depois de a sessão começar.')
     expect(screen.queryByText('Sessão marcada como realizada.')).not.toBeInTheDocument()
   })
@@ -189,6 +213,7 @@ describe('SessionManagement', () => {
     expect(screen.getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Cancelar sessão' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Marcar como realizada' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'O colaborador faltou' })).not.toBeInTheDocument()
   })
 
   it('a row that left the list says so instead of showing stale data', async () => {

@@ -16,7 +16,7 @@ import {
 } from '@/features/sessions'
 import type { BookingRow } from '../api/booking-actions'
 import { CancelSessionForm } from './CancelSessionForm'
-import { CompleteSessionAction } from './CompleteSessionAction'
+import { CompleteSessionAction, NoShowSessionAction } from './CompleteSessionAction'
 import { RescheduleForm } from './RescheduleForm'
 
 export type ManagedSession = MeetingLinkBooking & {
@@ -25,7 +25,7 @@ export type ManagedSession = MeetingLinkBooking & {
   pillar?: Pillar
 }
 
-export type SessionManagementAction = 'reschedule' | 'cancel' | 'complete'
+export type SessionManagementAction = 'reschedule' | 'cancel' | 'complete' | 'no_show'
 
 export type SessionManagementProps = {
   /** The row from the page's session query; undefined once it is no longer in the list. */
@@ -48,11 +48,19 @@ export const MANAGEMENT_TEXTS = {
   gone: 'Esta sessão já não está disponível.',
   cancelled: 'Esta sessão foi cancelada: já não pode ser alterada.',
   completed: 'Esta sessão já foi realizada: já não pode ser alterada.',
+  noShow: 'O colaborador faltou a esta sessão: já não pode ser alterada.',
   didCancel: 'Sessão cancelada.',
   didComplete: 'Sessão marcada como realizada.',
+  didNoShow: 'Registado: o colaborador faltou.',
 } as const
 
-const ALL_ACTIONS: readonly SessionManagementAction[] = ['reschedule', 'cancel', 'complete']
+const ALL_ACTIONS: readonly SessionManagementAction[] = ['reschedule', 'cancel', 'complete', 'no_show']
+
+const FINAL_STATE_TEXTS = {
+  cancelled: MANAGEMENT_TEXTS.cancelled,
+  completed: MANAGEMENT_TEXTS.completed,
+  no_show: MANAGEMENT_TEXTS.noShow,
+} as const
 
 type Panel = 'reschedule' | 'cancel' | null
 
@@ -86,7 +94,7 @@ export function SessionManagement({
     ...(companyName ? [{ label: 'Empresa', value: companyName }] : []),
     ...(prestadorName ? [{ label: 'Prestador', value: prestadorName }] : []),
     { label: 'Tipo', value: meetingTypeLabel(session.meeting_type) },
-    ...(session.pillar ? [{ label: 'Pilar', value: pillarLabel(session.pillar) }] : []),
+    ...(session.pillar ? [{ label: 'Área', value: pillarLabel(session.pillar) }] : []),
     ...(session.meeting_type === 'phone'
       ? [{ label: 'Telefone', value: phone ? <a className="underline" href={`tel:${phone.replace(/\s+/g, '')}`}>{phone}</a> : 'Sem número registado' }]
       : []),
@@ -171,6 +179,10 @@ export function SessionManagement({
               {actions.includes('complete') ? (
                 <CompleteSessionAction session={session} onCompleted={() => announce(MANAGEMENT_TEXTS.didComplete)} />
               ) : null}
+              {/* "Faltou" applies to a confirmed (scheduled) session only, as the RPC says. */}
+              {actions.includes('no_show') && session.status === 'scheduled' ? (
+                <NoShowSessionAction session={session} onCompleted={() => announce(MANAGEMENT_TEXTS.didNoShow)} />
+              ) : null}
             </div>
             {panel ? (
               <div id={panelId} className="rounded-md border border-slate-200 bg-slate-50 p-3">
@@ -189,7 +201,9 @@ export function SessionManagement({
           </>
         ) : (
           <p className="text-sm text-slate-700">
-            {session.status === 'cancelled' ? MANAGEMENT_TEXTS.cancelled : MANAGEMENT_TEXTS.completed}
+            {session.status === 'cancelled' || session.status === 'completed' || session.status === 'no_show'
+              ? FINAL_STATE_TEXTS[session.status]
+              : null}
           </p>
         )}
         {/* Always in the DOM so the confirmation is read out; focused after an action. */}
