@@ -247,7 +247,7 @@ describe("the admin's reschedule and cancel: the session-management forms", () =
     const { user, dialog } = await openAction('Cancelar', 'Cancelar sessão')
     await user.type(within(dialog).getByLabelText('Motivo do cancelamento'), 'Duplicada')
     await user.click(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' }))
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Esta sessão já não está ativa: foi cancelada, realizada ou o colaborador faltou.')
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Esta sessão já não está ativa (foi cancelada ou concluída).')
     expect(within(dialog).getByLabelText('Motivo do cancelamento')).toHaveValue('Duplicada')
   })
 })

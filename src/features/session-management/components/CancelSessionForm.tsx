@@ -3,6 +3,7 @@
 // is only reported (onCancelled) once the server returned the cancelled booking.
 
 import { useId, useRef, useState, type FormEvent } from 'react'
+import { useDialogDirty } from '@/components/ui/Dialog'
 import type { BookingRow } from '../api/booking-actions'
 import type { ActionFailure } from '../lib/action-errors'
 import { validateCancelReason } from '../lib/validate'
@@ -37,6 +38,8 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro, re
   const fieldRef = useRef<HTMLTextAreaElement>(null)
   const introId = useId()
   const pending = mutation.isPending
+  // A typed reason is not thrown away by closing the dialog around the form without asking.
+  useDialogDirty(text.trim() !== '')
 
   const check = validateCancelReason(text, { optional: reasonOptional })
   const fieldError = !attempted
