@@ -493,13 +493,8 @@ export type Database = {
         Args: { p_booking_id: string }
         Returns: BookingRow
       }
-      /** The prestador of the session or an admin; scheduled sessions only, from their start. */
-      mark_booking_no_show: {
-        Args: { p_booking_id: string }
-        Returns: BookingRow
-      }
-      /** p_override (admins only): place the session outside the prestador's free slots. */
       reschedule_booking: {
+        /** p_override: admin only, a confirmed time outside the prestador's hours. */
         Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string; p_override?: boolean }
         Returns: BookingRow
       }
@@ -507,6 +502,11 @@ export type Database = {
       prestador_busy_times: {
         Args: { p_prestador_id: string; p_from: string; p_to: string }
         Returns: { starts_at: string; ends_at: string }[]
+      }
+      /** "Faltou": the prestador of the session or an admin; scheduled sessions only, from their start. */
+      mark_booking_no_show: {
+        Args: { p_booking_id: string }
+        Returns: BookingRow
       }
       /**
        * Especialista only. Errors (message / hint): call_request_taken (PT409), slot_taken (PT409),

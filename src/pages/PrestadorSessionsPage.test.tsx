@@ -88,7 +88,7 @@ describe('PrestadorSessionsPage', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Sessão com Maria Costa' })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
-    expect(dialog).toHaveAccessibleDescription('16 nov. 2026 às 09:00 · Virtual')
+    expect(dialog).toHaveAccessibleDescription('seg., 16 nov., 09:00–09:50 · Virtual')
     const field = within(dialog).getByLabelText('Link da Reunião')
     expect(field).toHaveValue(ZOOM)
     expect(field).toHaveFocus()
@@ -163,7 +163,7 @@ describe('PrestadorSessionsPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Reagendar' }))
     fireEvent.change(within(dialog).getByLabelText('Nova data'), { target: { value: '2026-11-18' } })
     await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
-    expect(await within(dialog).findByText('Sessão reagendada para 18 nov. 2026 às 14:00.')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Sessão reagendada para qua., 18 nov., 14:00–14:50.')).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
     const upcoming = within(screen.getByRole('list', { name: 'Próximas sessões' })).getAllByRole('article').map((a) => a.id)
     expect(upcoming).toEqual(['session-b-linked', 'session-b-phone', 'session-b-soon'])

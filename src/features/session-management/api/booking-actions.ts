@@ -14,8 +14,13 @@ export type ActionResult = { ok: true; booking: BookingRow } | ActionFailure
 export const ACTION_TIMEOUT_MS = 15_000
 
 export type CancelInput = { bookingId: string; reason: string }
-/** `override`: the admin places the session outside the free slots (the RPC refuses it for anyone else). */
-export type RescheduleInput = { bookingId: string; startsAt: string; endsAt: string; override?: boolean }
+export type RescheduleInput = {
+  bookingId: string
+  startsAt: string
+  endsAt: string
+  /** The admin confirmed a time outside the prestador's hours (sent only then). */
+  override?: boolean
+}
 export type CompleteInput = { bookingId: string }
 
 const UNEXPECTED: ActionFailure = {
@@ -63,7 +68,6 @@ export function cancelBooking({ bookingId, reason }: CancelInput, { timeoutMs = 
 }
 
 export function rescheduleBooking({ bookingId, startsAt, endsAt, override }: RescheduleInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
-  // p_override only when set: the call stays the same for everyone but the admin's override.
   const args = { p_booking_id: bookingId, p_starts_at: startsAt, p_ends_at: endsAt, ...(override ? { p_override: true } : {}) }
   return settle(
     bookingId,

@@ -89,7 +89,7 @@ const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).next
 describe('SessionManagement', () => {
   it('virtual: date/time, employee, company, type, and the meeting-link editor with the current link', async () => {
     await renderContent(VIRTUAL.id)
-    expect(fact('Data e hora')).toHaveTextContent('20 nov. 2026 às 10:03')
+    expect(fact('Data e hora')).toHaveTextContent('sex., 20 nov., 10:03–10:53')
     expect(fact('Colaborador')).toHaveTextContent('João Silva')
     expect(fact('Empresa')).toHaveTextContent('Acme Portugal')
     expect(fact('Tipo')).toHaveTextContent('Virtual')
@@ -204,8 +204,8 @@ describe('SessionManagement', () => {
     await user.clear(start)
     await user.type(start, '15:00')
     await user.click(screen.getByRole('button', { name: 'Guardar nova data' }))
-    expect(await screen.findByText('Sessão reagendada para 21 nov. 2026 às 15:00.')).toHaveAttribute('role', 'status')
-    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('21 nov. 2026 às 15:00'))
+    expect(await screen.findByText('Sessão reagendada para sáb., 21 nov., 15:00–15:50.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('sáb., 21 nov., 15:00–15:50'))
   })
 
   it('offers only the actions it is given (especialista: no "Marcar como realizada")', async () => {

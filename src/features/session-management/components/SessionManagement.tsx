@@ -6,10 +6,10 @@
 import { useId, useRef, useState, type ReactNode } from 'react'
 import { Badge, Button } from '@/components/ui'
 import { MeetingLinkEditor, type MeetingLinkBooking } from '@/features/meeting-link'
+import { formatSessionRange } from '@/lib/format-date'
 import {
   bookingStatusLabel,
   bookingStatusTone,
-  formatDateTime,
   meetingTypeLabel,
   pillarLabel,
   type Pillar,
@@ -89,7 +89,10 @@ export function SessionManagement({
   const reason = session.cancellation_reason?.trim()
 
   const facts: Array<{ label: string; value: ReactNode }> = [
-    { label: 'Data e hora', value: <time dateTime={session.starts_at}>{formatDateTime(session.starts_at, timeZone)}</time> },
+    {
+      label: 'Data e hora',
+      value: <time dateTime={session.starts_at}>{formatSessionRange(session.starts_at, session.ends_at, timeZone)}</time>,
+    },
     { label: 'Colaborador', value: employeeName },
     ...(companyName ? [{ label: 'Empresa', value: companyName }] : []),
     ...(prestadorName ? [{ label: 'Prestador', value: prestadorName }] : []),
@@ -125,7 +128,7 @@ export function SessionManagement({
   }
 
   const onRescheduled = (booking: BookingRow) =>
-    announce(`Sessão reagendada para ${formatDateTime(booking.starts_at, timeZone)}.`)
+    announce(`Sessão reagendada para ${formatSessionRange(booking.starts_at, booking.ends_at, timeZone)}.`)
 
   return (
     <div className="flex flex-col gap-5">
