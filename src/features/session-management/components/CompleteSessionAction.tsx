@@ -49,11 +49,14 @@ function OutcomeAction({
   texts,
   mutation,
   onDone,
+  visibleHint = true,
 }: {
   session: CompleteSessionActionProps['session']
   texts: OutcomeTexts
   mutation: Mutation
   onDone: (booking: BookingRow) => void
+  /** Next to "Marcar como realizada" the same hint is already visible: read it out only. */
+  visibleHint?: boolean
 }) {
   const [confirming, setConfirming] = useState(false)
   const [failure, setFailure] = useState<ActionFailure | null>(null)
@@ -117,7 +120,7 @@ function OutcomeAction({
         </div>
       )}
       {started ? null : (
-        <p id={hintId} className="text-sm text-slate-600">
+        <p id={hintId} className={visibleHint ? 'text-sm text-slate-600' : 'sr-only'}>
           {texts.notStarted}
         </p>
       )}
@@ -133,5 +136,5 @@ export function CompleteSessionAction({ session, onCompleted }: CompleteSessionA
 
 /** "Faltou": the employee did not come, confirmed. For the session's prestador (the RPC checks). */
 export function NoShowSessionAction({ session, onCompleted }: CompleteSessionActionProps) {
-  return <OutcomeAction session={session} texts={NO_SHOW_TEXTS} mutation={useMarkNoShow()} onDone={onCompleted} />
+  return <OutcomeAction session={session} texts={NO_SHOW_TEXTS} mutation={useMarkNoShow()} onDone={onCompleted} visibleHint={false} />
 }
