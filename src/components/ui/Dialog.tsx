@@ -85,7 +85,8 @@ const FOCUSABLE = [
 
 /** The elements Tab can land on inside `root`, in order. */
 function tabStops(root: HTMLElement): HTMLElement[] {
-  const all = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert]'))
+  // Not inside an inert or hidden part (a panel kept mounted but not shown cannot take focus).
+  const all = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert],[hidden]'))
   // A radio group is one Tab stop: its checked radio, or its first one when none is checked.
   return all.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true

@@ -208,6 +208,17 @@ describe('SessionManagement', () => {
     await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('sáb., 21 nov., 15:00–15:50'))
   })
 
+  it('switching between "Cancelar sessão" and "Reagendar" keeps the typed reason', async () => {
+    const user = await renderContent(PHONE.id)
+    await user.click(screen.getByRole('button', { name: 'Cancelar sessão' }))
+    await user.type(screen.getByLabelText('Motivo do cancelamento'), 'Doença súbita')
+    await user.click(screen.getByRole('button', { name: 'Reagendar' }))
+    expect(screen.getByLabelText('Motivo do cancelamento')).not.toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Cancelar sessão' }))
+    expect(screen.getByLabelText('Motivo do cancelamento')).toBeVisible()
+    expect(screen.getByLabelText('Motivo do cancelamento')).toHaveValue('Doença súbita')
+  })
+
   it('offers only the actions it is given (especialista: no "Marcar como realizada")', async () => {
     await renderContent(VIRTUAL.id, ['reschedule', 'cancel'])
     expect(screen.getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()

@@ -74,9 +74,12 @@ export function SessionManagement({
   actions = ALL_ACTIONS,
 }: SessionManagementProps) {
   const [panel, setPanel] = useState<Panel>(null)
+  // Panels opened so far stay mounted (hidden when another is shown): switching between
+  // "Reagendar" and "Cancelar sessão" never throws away what was typed in the other.
+  const [kept, setKept] = useState<ReadonlyArray<Exclude<Panel, null>>>([])
   const [outcome, setOutcome] = useState<string | null>(null)
   const outcomeRef = useRef<HTMLParagraphElement>(null)
-  const panelId = useId()
+  const panelIds = { reschedule: useId(), cancel: useId() }
   const triggerIds = { reschedule: useId(), cancel: useId() }
   const linkTitleId = useId()
   const actionsTitleId = useId()
@@ -112,6 +115,7 @@ export function SessionManagement({
   // After a confirmed action the form closes; focus goes to the message that says what happened.
   const announce = (message: string) => {
     setPanel(null)
+    setKept([])
     setOutcome(message)
     requestAnimationFrame(() => outcomeRef.current?.focus())
   }
@@ -119,6 +123,7 @@ export function SessionManagement({
   const toggle = (next: Exclude<Panel, null>) => {
     setOutcome(null)
     setPanel((current) => (current === next ? null : next))
+    setKept((current) => (current.includes(next) ? current : [...current, next]))
   }
 
   const dismiss = () => {
@@ -162,7 +167,7 @@ export function SessionManagement({
                   id={triggerIds.reschedule}
                   variant={panel === 'reschedule' ? 'primary' : 'secondary'}
                   aria-expanded={panel === 'reschedule'}
-                  aria-controls={panel === 'reschedule' ? panelId : undefined}
+                  aria-controls={panel === 'reschedule' ? panelIds.reschedule : undefined}
                   onClick={() => toggle('reschedule')}
                 >
                   {MANAGEMENT_TEXTS.reschedule}
@@ -173,7 +178,7 @@ export function SessionManagement({
                   id={triggerIds.cancel}
                   variant={panel === 'cancel' ? 'danger' : 'secondary'}
                   aria-expanded={panel === 'cancel'}
-                  aria-controls={panel === 'cancel' ? panelId : undefined}
+                  aria-controls={panel === 'cancel' ? panelIds.cancel : undefined}
                   onClick={() => toggle('cancel')}
                 >
                   {MANAGEMENT_TEXTS.cancel}
@@ -187,18 +192,19 @@ export function SessionManagement({
                 <NoShowSessionAction session={session} onCompleted={() => announce(MANAGEMENT_TEXTS.didNoShow)} />
               ) : null}
             </div>
-            {panel ? (
-              <div id={panelId} className="rounded-md border border-slate-200 bg-slate-50 p-3">
-                {panel === 'reschedule' ? (
-                  <RescheduleForm session={session} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={dismiss} />
-                ) : (
-                  <CancelSessionForm
-                    bookingId={session.id}
-                    intro={MANAGEMENT_TEXTS.cancelIntro}
-                    onCancelled={() => announce(MANAGEMENT_TEXTS.didCancel)}
-                    onDismiss={dismiss}
-                  />
-                )}
+            {kept.includes('reschedule') ? (
+              <div id={panelIds.reschedule} hidden={panel !== 'reschedule'} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                <RescheduleForm session={session} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={dismiss} />
+              </div>
+            ) : null}
+            {kept.includes('cancel') ? (
+              <div id={panelIds.cancel} hidden={panel !== 'cancel'} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                <CancelSessionForm
+                  bookingId={session.id}
+                  intro={MANAGEMENT_TEXTS.cancelIntro}
+                  onCancelled={() => announce(MANAGEMENT_TEXTS.didCancel)}
+                  onDismiss={dismiss}
+                />
               </div>
             ) : null}
           </>
