@@ -597,6 +597,34 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      mark_booking_no_show: {
+        Args: { p_booking_id: string }
+        Returns: {
+          booking_source: Database["public"]["Enums"]["booking_source"]
+          cancellation_reason: string | null
+          cancelled_at: string | null
+          cancelled_by: string | null
+          company_id: string | null
+          created_at: string
+          created_by: string | null
+          ends_at: string
+          id: string
+          location: string | null
+          meeting_type: Database["public"]["Enums"]["meeting_type"]
+          pillar: Database["public"]["Enums"]["pillar"]
+          prestador_id: string
+          starts_at: string
+          status: Database["public"]["Enums"]["booking_status"]
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "bookings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       notify_session_starting: {
         Args: { p_booking_id: string }
         Returns: boolean
@@ -609,7 +637,12 @@ export type Database = {
         }[]
       }
       reschedule_booking: {
-        Args: { p_booking_id: string; p_ends_at: string; p_starts_at: string }
+        Args: {
+          p_booking_id: string
+          p_ends_at: string
+          p_override?: boolean
+          p_starts_at: string
+        }
         Returns: {
           booking_source: Database["public"]["Enums"]["booking_source"]
           cancellation_reason: string | null
@@ -659,7 +692,12 @@ export type Database = {
     Enums: {
       app_role: "user" | "prestador" | "especialista" | "admin"
       booking_source: "direct" | "admin_manual" | "specialist_referral"
-      booking_status: "pending" | "scheduled" | "completed" | "cancelled"
+      booking_status:
+        | "pending"
+        | "scheduled"
+        | "completed"
+        | "no_show"
+        | "cancelled"
       call_request_status: "open" | "assigned" | "closed"
       meeting_type: "virtual" | "phone" | "presencial"
       notification_kind:
@@ -803,7 +841,13 @@ export const Constants = {
     Enums: {
       app_role: ["user", "prestador", "especialista", "admin"],
       booking_source: ["direct", "admin_manual", "specialist_referral"],
-      booking_status: ["pending", "scheduled", "completed", "cancelled"],
+      booking_status: [
+        "pending",
+        "scheduled",
+        "completed",
+        "no_show",
+        "cancelled",
+      ],
       call_request_status: ["open", "assigned", "closed"],
       meeting_type: ["virtual", "phone", "presencial"],
       notification_kind: [

@@ -8,11 +8,11 @@ import {
   SessionCard,
   SessionList,
   formatDateTime,
-  isUpcoming,
+  isStillAhead,
   pillarLabel,
   sessionCardId,
   sessionCardIds,
-  sortSessions,
+  sessionSections,
   useBoundaryClock,
   useCallRequestQueue,
   useEspecialistaCases,
@@ -131,9 +131,11 @@ function CaseList({
   onOpen: (booking: CaseBooking) => void
 }) {
   const now = useBoundaryClock(bookings.map((b) => Date.parse(b.ends_at)))
+  // Still to happen first, then past (realizada, Faltou, ended), then cancelled.
+  const { upcoming, past, cancelled } = sessionSections(bookings, now)
   return (
     <SessionList label="Os meus casos">
-      {sortSessions(bookings, now).map((b) => {
+      {[...upcoming, ...past, ...cancelled].map((b) => {
         const cardId = sessionCardId(b.id)
         const ids = sessionCardIds(cardId)
         const hasLink = Boolean(b.booking_links?.meeting_link)
@@ -149,7 +151,7 @@ function CaseList({
               pillar={b.pillar}
               details={[{ label: 'Prestador', value: b.prestador?.profile?.name ?? '—' }]}
               linkSlot={
-                b.meeting_type === 'virtual' && isUpcoming(b, now) ? (
+                b.meeting_type === 'virtual' && isStillAhead(b, now) ? (
                   <Badge tone={hasLink ? 'success' : 'warning'}>{hasLink ? 'Link definido' : 'Sem link'}</Badge>
                 ) : null
               }

@@ -88,7 +88,7 @@ describe('PrestadorSessionsPage', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Sessão com Maria Costa' })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
-    expect(dialog).toHaveAccessibleDescription('16 nov. 2026 às 09:00 · Virtual')
+    expect(dialog).toHaveAccessibleDescription('seg., 16 nov., 09:00–09:50 · Virtual')
     const field = within(dialog).getByLabelText('Link da Reunião')
     expect(field).toHaveValue(ZOOM)
     expect(field).toHaveFocus()
@@ -163,11 +163,45 @@ describe('PrestadorSessionsPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Reagendar' }))
     fireEvent.change(within(dialog).getByLabelText('Nova data'), { target: { value: '2026-11-18' } })
     await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
-    expect(await within(dialog).findByText('Sessão reagendada para 18 nov. 2026 às 14:00.')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Sessão reagendada para qua., 18 nov., 14:00–14:50.')).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
     const upcoming = within(screen.getByRole('list', { name: 'Próximas sessões' })).getAllByRole('article').map((a) => a.id)
     expect(upcoming).toEqual(['session-b-linked', 'session-b-phone', 'session-b-soon'])
     expect(card('b-soon')).toHaveTextContent('18 nov. 2026 às 14:00')
+  })
+
+  it('a cancelled session is under "Canceladas": no "Sem link", "Remover do calendário" instead of "Adicionar"', async () => {
+    const CANCELLED = sessionRow({ id: 'b-cancelled', status: 'cancelled', cancellation_reason: 'Doença.', starts_at: at(NOW + 3 * 60 * MIN), ends_at: at(NOW + 3 * 60 * MIN + 50 * MIN) })
+    server = createFakeSessionsServer({ bookings: [PAST, SOON, CANCELLED] })
+    holder.server = server as never
+    await renderPage()
+    const ids = (name: string) => within(screen.getByRole('list', { name })).getAllByRole('article').map((a) => a.id)
+    expect(ids('Próximas sessões')).toEqual(['session-b-soon'])
+    expect(ids('Canceladas')).toEqual(['session-b-cancelled'])
+    const c = card('b-cancelled')
+    expect(within(c).queryByText('Sem link')).not.toBeInTheDocument()
+    expect(within(c).queryByText('Link definido')).not.toBeInTheDocument()
+    expect(within(c).getByRole('button', { name: /^Remover do calendário/ })).toBeInTheDocument()
+    expect(within(c).queryByRole('button', { name: /^Adicionar ao calendário/ })).not.toBeInTheDocument()
+    // Past sessions do not ask for a link either.
+    expect(within(card('b-past')).queryByText('Sem link')).not.toBeInTheDocument()
+  })
+
+  it('"Marcar como realizada", confirmed, moves the card to "Sessões anteriores" at once (no reload)', async () => {
+    const RUNNING = sessionRow({ id: 'b-running', starts_at: at(NOW - 10 * MIN), ends_at: at(NOW + 40 * MIN) })
+    server = createFakeSessionsServer({ bookings: [PAST, SOON, RUNNING] })
+    holder.server = server as never
+    const user = await renderPage()
+    const ids = (name: string) => within(screen.getByRole('list', { name })).getAllByRole('article').map((a) => a.id)
+    expect(ids('Próximas sessões')).toEqual(['session-b-running', 'session-b-soon'])
+    await user.click(manage('b-running'))
+    const dialog = screen.getByRole('dialog')
+    await user.click(within(dialog).getByRole('button', { name: 'Marcar como realizada' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Sim, foi realizada' }))
+    expect(await within(dialog).findByText('Sessão marcada como realizada.')).toBeInTheDocument()
+    expect(ids('Próximas sessões')).toEqual(['session-b-soon'])
+    expect(ids('Sessões anteriores')).toEqual(['session-b-running', 'session-b-past'])
+    expect(within(card('b-running')).getByText('Realizada')).toBeInTheDocument()
   })
 
   it('the past, completed session opens read-only', async () => {

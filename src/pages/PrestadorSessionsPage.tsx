@@ -8,10 +8,10 @@ import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
   SessionList,
-  isUpcoming,
+  isStillAhead,
   sessionCardId,
   sessionCardIds,
-  sortSessions,
+  sessionSections,
   useBoundaryClock,
   usePrestadorSessions,
   useScrollToHash,
@@ -56,7 +56,7 @@ export function PrestadorSessionsPage() {
         employeeName={selected?.client?.name ?? open?.employeeName ?? 'Colaborador'}
         employeePhone={selected?.client?.phone ?? null}
         companyName={selected?.company?.name ?? null}
-        actions={['reschedule', 'cancel', 'complete']}
+        actions={['reschedule', 'cancel', 'complete', 'no_show']}
       />
     </>
   )
@@ -70,15 +70,15 @@ type SectionsProps = {
   onOpen: (session: PrestadorSession) => void
 }
 
+/** "Próximas sessões", "Sessões anteriores" and, when there are any, "Canceladas" (sessionSections). */
 function PrestadorSessionSections({ sessions, ...props }: SectionsProps) {
   const now = useBoundaryClock(sessions.map((s) => Date.parse(s.ends_at)))
-  const sorted = sortSessions(sessions, now)
-  const upcoming = sorted.filter((s) => isUpcoming(s, now))
-  const past = sorted.filter((s) => !isUpcoming(s, now))
+  const { upcoming, past, cancelled } = sessionSections(sessions, now)
   return (
     <div className="flex flex-col gap-8">
       <Section {...props} title="Próximas sessões" sessions={upcoming} />
       <Section {...props} title="Sessões anteriores" sessions={past} />
+      {cancelled.length > 0 ? <Section {...props} title="Canceladas" sessions={cancelled} /> : null}
     </div>
   )
 }
@@ -124,6 +124,8 @@ function PrestadorSessionCard({
   const cardId = sessionCardId(s.id)
   const ids = sessionCardIds(cardId)
   const hasLink = Boolean(s.booking_links?.meeting_link)
+  // Only a session still to happen needs a link: never "Sem link" on a cancelled or past one.
+  const needsLink = s.meeting_type === 'virtual' && isStillAhead(s, Date.now())
   return (
     <SessionCard
       id={cardId}
@@ -139,7 +141,7 @@ function PrestadorSessionCard({
         ...(s.meeting_type === 'presencial' && s.location ? [{ label: 'Local', value: s.location }] : []),
       ]}
       linkSlot={
-        s.meeting_type === 'virtual' ? (
+        needsLink ? (
           <Badge tone={hasLink ? 'success' : 'warning'}>{hasLink ? 'Link definido' : 'Sem link'}</Badge>
         ) : null
       }

@@ -65,7 +65,7 @@ const CANCELLED = sessionRow({
 let server: FakeSessionsServer
 
 function setup(bookings = [IN_3_MIN, IN_2_HOURS, YESTERDAY, PHONE, PRESENCIAL, CANCELLED]) {
-  server = createFakeSessionsServer({ bookings })
+  server = createFakeSessionsServer({ bookings, callerId: JOAO })
   holder.server = server as never
 }
 
@@ -94,19 +94,32 @@ const cardIds = (listName: string) =>
     .map((a) => a.id)
 
 describe('UserSessionsPage', () => {
-  it('lists upcoming sessions first (soonest first), then past ones, each card reachable as #session-<id>', async () => {
+  it('lists upcoming sessions first (soonest first), then past ones, then cancelled ones; each card reachable as #session-<id>', async () => {
     await renderPage()
     expect(screen.getByRole('heading', { level: 1, name: 'Meu percurso' })).toBeInTheDocument()
     expect(cardIds('Próximas sessões')).toEqual([
       'session-b-in-3-min',
       'session-b-in-2-hours',
       'session-b-phone',
-      'session-b-cancelled',
       'session-b-presencial',
     ])
     expect(cardIds('Sessões anteriores')).toEqual(['session-b-yesterday'])
+    expect(cardIds('Canceladas')).toEqual(['session-b-cancelled'])
     expect(card('b-in-3-min')).toHaveAccessibleName('Dr. Pedro Santos')
     expect(within(card('b-in-3-min')).getByText('20 nov. 2026 às 10:03')).toHaveAttribute('dateTime', IN_3_MIN.starts_at)
+  })
+
+  it('a session marked realizada or Faltou is under "Sessões anteriores" even before its end; Faltou shows no link state', async () => {
+    const doneEarly = { ...IN_3_MIN, id: 'b-done', status: 'completed' as const, starts_at: at(NOW - 10 * MIN), ends_at: at(NOW + 40 * MIN) }
+    const noShow = { ...IN_2_HOURS, id: 'b-no-show', status: 'no_show' as const, starts_at: at(NOW - 20 * MIN), ends_at: at(NOW + 30 * MIN) }
+    setup([doneEarly, noShow, IN_2_HOURS])
+    await renderPage()
+    expect(cardIds('Próximas sessões')).toEqual(['session-b-in-2-hours'])
+    expect(cardIds('Sessões anteriores')).toEqual(['session-b-done', 'session-b-no-show'])
+    expect(within(card('b-no-show')).getByText('Faltou')).toBeInTheDocument()
+    expect(stateOf('b-no-show')).toBeUndefined()
+    expect(within(card('b-done')).getByText('Realizada')).toBeInTheDocument()
+    expect(screen.queryByRole('list', { name: 'Canceladas' })).not.toBeInTheDocument()
   })
 
   it('keeps the "Marcar sessão" link in the header', async () => {
@@ -150,15 +163,13 @@ describe('UserSessionsPage', () => {
     expect(within(card('b-yesterday')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
   })
 
-  it('the employee cancels with a reason; the card says "Sessão cancelada" only after the server confirmed', async () => {
+  it('the employee cancels with a reason; "Sessão cancelada" only after the server confirmed, and the card moves to "Canceladas"', async () => {
     await renderPage()
     const user = userEvent.setup()
     const c = card('b-in-2-hours')
     await user.click(within(c).getByRole('button', { name: 'Cancelar sessão' }))
     const field = await within(c).findByLabelText('Motivo do cancelamento')
-    await user.click(within(c).getByRole('button', { name: 'Confirmar cancelamento' }))
-    expect(field).toHaveAccessibleDescription(expect.stringContaining('Indique o motivo do cancelamento.'))
-    expect(server.rpc).not.toHaveBeenCalled()
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Opcional.'))
 
     const gate = deferred<void>()
     server.nextRpc(async (name, args) => {
@@ -168,25 +179,45 @@ describe('UserSessionsPage', () => {
     await user.type(field, 'Tenho uma reunião nessa hora.')
     await user.click(within(c).getByRole('button', { name: 'Confirmar cancelamento' }))
     expect(within(c).getByRole('button', { name: 'A cancelar…' })).toBeInTheDocument()
-    expect(within(c).queryByText('Sessão cancelada.')).not.toBeInTheDocument()
+    expect(screen.queryByText('Sessão cancelada.')).not.toBeInTheDocument()
     expect(stateOf('b-in-2-hours')).toBe('waiting')
     gate.resolve()
-    await waitFor(() => expect(within(c).getByText('Sessão cancelada.')).toHaveFocus())
+    await waitFor(() => expect(within(card('b-in-2-hours')).getByText('Sessão cancelada.')).toHaveFocus())
     expect(server.rpc).toHaveBeenCalledWith('cancel_booking', { p_booking_id: 'b-in-2-hours', p_reason: 'Tenho uma reunião nessa hora.' })
+    expect(cardIds('Canceladas')).toEqual(['session-b-cancelled', 'session-b-in-2-hours'])
+    expect(cardIds('Próximas sessões')).not.toContain('session-b-in-2-hours')
+    const moved = card('b-in-2-hours')
     expect(stateOf('b-in-2-hours')).toBe('cancelled')
-    expect(c).toHaveTextContent('Motivo: Tenho uma reunião nessa hora.')
-    expect(within(c).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+    expect(moved).toHaveTextContent('Motivo: Tenho uma reunião nessa hora.')
+    expect(within(moved).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+    expect(within(moved).getByRole('button', { name: /^Remover do calendário/ })).toBeInTheDocument()
   })
 
-  it('every card, upcoming or past, cancelled or not, has "Adicionar ao calendário" naming its session', async () => {
+  it('the employee may cancel without giving a reason', async () => {
+    await renderPage()
+    const user = userEvent.setup()
+    const c = card('b-phone')
+    await user.click(within(c).getByRole('button', { name: 'Cancelar sessão' }))
+    await within(c).findByLabelText('Motivo do cancelamento')
+    await user.click(within(c).getByRole('button', { name: 'Confirmar cancelamento' }))
+    await waitFor(() => expect(within(card('b-phone')).getByText('Sessão cancelada.')).toHaveFocus())
+    expect(server.rpc).toHaveBeenCalledWith('cancel_booking', { p_booking_id: 'b-phone', p_reason: '' })
+    expect(cardIds('Canceladas')).toContain('session-b-phone')
+  })
+
+  it('every card has a calendar button naming its session: "Adicionar ao calendário", or "Remover do calendário" once cancelled', async () => {
     await renderPage()
     const ids = [...cardIds('Próximas sessões'), ...cardIds('Sessões anteriores')]
-    expect(ids).toHaveLength(6)
+    expect(ids).toHaveLength(5)
     for (const id of ids) {
       const c = document.getElementById(id)!
       const time = c.querySelector('time')!.textContent!
       expect(within(c).getByRole('button', { name: `Adicionar ao calendário a sessão de ${time}` })).toBeInTheDocument()
     }
+    const cancelled = card('b-cancelled')
+    const time = cancelled.querySelector('time')!.textContent!
+    expect(within(cancelled).getByRole('button', { name: `Remover do calendário a sessão de ${time}` })).toBeInTheDocument()
+    expect(within(cancelled).queryByRole('button', { name: /^Adicionar ao calendário/ })).not.toBeInTheDocument()
   })
 
   it('"Adicionar ao calendário" downloads the employee\'s .ics of that session', async () => {
@@ -252,5 +283,15 @@ describe('UserSessionsPage without reload', () => {
     await waitFor(() => expect(cardIds('Sessões anteriores')).toEqual(['session-b-in-3-min']))
     expect(stateOf('b-in-3-min')).toBe('ended')
     expect(within(card('b-in-3-min')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
+  })
+
+  it('"Cancelar sessão" goes away by itself when the session starts (the employee cannot cancel a started session)', async () => {
+    setup([IN_3_MIN, IN_2_HOURS])
+    await renderPage()
+    expect(within(card('b-in-3-min')).getByRole('button', { name: 'Cancelar sessão' })).toBeInTheDocument()
+    await act(() => vi.advanceTimersByTimeAsync(3 * MIN + 1))
+    await waitFor(() => expect(within(card('b-in-3-min')).queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument())
+    expect(cardIds('Próximas sessões')).toEqual(['session-b-in-3-min', 'session-b-in-2-hours'])
+    expect(within(card('b-in-2-hours')).getByRole('button', { name: 'Cancelar sessão' })).toBeInTheDocument()
   })
 })

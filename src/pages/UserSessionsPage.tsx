@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
@@ -7,14 +8,14 @@ import { AddToCalendarButton } from '@/features/calendar'
 // Light entries that keep the staff-only code (link editor and saving with zod, session
 // modal) out of this page's first load; the features' indexes would bring it along.
 import { EmployeeMeetingLinkPanel } from '@/features/meeting-link/employee'
-import { EmployeeCancelSession } from '@/features/session-management/employee'
+import { EMPLOYEE_CANCEL_TEXTS, EmployeeCancelSession } from '@/features/session-management/employee'
 import {
   SessionCard,
   SessionList,
-  isUpcoming,
+  isStillAhead,
   sessionCardId,
   sessionCardIds,
-  sortSessions,
+  sessionSections,
   useBoundaryClock,
   useScrollToHash,
   useUserSessions,
@@ -51,31 +52,36 @@ export function UserSessionsPage() {
   )
 }
 
-/** Upcoming and past sessions; a session moves to "anteriores" by itself when it ends. */
+/**
+ * Upcoming, past and cancelled sessions (sessionSections): a session moves to "anteriores"
+ * by itself when it ends, or at once when it is marked realizada / Faltou; a cancelled one
+ * goes to "Canceladas". The clock also ticks at each start: cancelling stops there.
+ */
 export function UserSessionSections({ sessions, timeZone }: { sessions: UserSession[]; timeZone: string }) {
-  const now = useBoundaryClock(sessions.map((s) => Date.parse(s.ends_at)))
-  const sorted = sortSessions(sessions, now)
-  const upcoming = sorted.filter((s) => isUpcoming(s, now))
-  const past = sorted.filter((s) => !isUpcoming(s, now))
+  const now = useBoundaryClock(sessions.flatMap((s) => [Date.parse(s.starts_at), Date.parse(s.ends_at)]))
+  const { upcoming, past, cancelled } = sessionSections(sessions, now)
+  // The card the employee just cancelled: it moves to "Canceladas", where it says so.
+  const [cancelledHere, setCancelledHere] = useState<string | null>(null)
+  const common = { timeZone, now, cancelledHere, onCancelled: setCancelledHere }
   return (
     <div className="flex flex-col gap-8">
-      <SessionSection title="Próximas sessões" sessions={upcoming} timeZone={timeZone} upcoming />
-      <SessionSection title="Sessões anteriores" sessions={past} timeZone={timeZone} upcoming={false} />
+      <SessionSection {...common} title="Próximas sessões" sessions={upcoming} />
+      <SessionSection {...common} title="Sessões anteriores" sessions={past} />
+      {cancelled.length > 0 ? <SessionSection {...common} title="Canceladas" sessions={cancelled} /> : null}
     </div>
   )
 }
 
-function SessionSection({
-  title,
-  sessions,
-  timeZone,
-  upcoming,
-}: {
+type SectionProps = {
   title: string
   sessions: UserSession[]
   timeZone: string
-  upcoming: boolean
-}) {
+  now: number
+  cancelledHere: string | null
+  onCancelled: (bookingId: string) => void
+}
+
+function SessionSection({ title, sessions, timeZone, now, cancelledHere, onCancelled }: SectionProps) {
   const id = `section-${title.replace(/\s+/g, '-').toLowerCase()}`
   return (
     <section aria-labelledby={id}>
@@ -89,7 +95,8 @@ function SessionSection({
           {sessions.map((s) => {
             const cardId = sessionCardId(s.id)
             const ids = sessionCardIds(cardId)
-            const active = s.status === 'pending' || s.status === 'scheduled'
+            // Until the session starts: once it has, the employee no longer cancels it.
+            const cancellable = isStillAhead(s, now) && now < Date.parse(s.starts_at)
             return (
               <li key={s.id}>
                 <SessionCard
@@ -101,23 +108,26 @@ function SessionSection({
                   status={s.status}
                   pillar={s.pillar}
                   details={s.prestador?.specialty ? [{ label: 'Especialidade', value: s.prestador.specialty }] : []}
-                  linkSlot={<EmployeeMeetingLinkPanel booking={s} phone={s.employee?.phone ?? null} />}
+                  // "Faltou" is the card's status; a link or "já realizada" would contradict it.
+                  linkSlot={s.status === 'no_show' ? null : <EmployeeMeetingLinkPanel booking={s} phone={s.employee?.phone ?? null} />}
                   actions={
                     <>
+                      {/* A cancelled session offers its cancellation: "Remover do calendário". */}
                       <AddToCalendarButton
                         booking={s}
                         prestadorName={s.prestador?.profile?.name ?? ''}
                         viewer="user"
                         timeZone={timeZone}
                       />
-                      {/* Upcoming only: once cancelled here, the card keeps the confirmation. */}
-                      {upcoming ? (
+                      {cancellable ? (
                         <EmployeeCancelSession
                           bookingId={s.id}
-                          cancellable={active}
+                          cancellable
                           describedBy={`${ids.title} ${ids.time}`}
+                          onCancelled={() => onCancelled(s.id)}
                         />
                       ) : null}
+                      {s.id === cancelledHere && s.status === 'cancelled' ? <CancelledNotice /> : null}
                     </>
                   }
                 />
@@ -127,5 +137,16 @@ function SessionSection({
         </SessionList>
       )}
     </section>
+  )
+}
+
+/** "Sessão cancelada." on the card that just moved to "Canceladas", focused so it is read out. */
+function CancelledNotice() {
+  const ref = useRef<HTMLParagraphElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <p ref={ref} role="status" tabIndex={-1} className="w-full text-sm font-medium text-green-800 focus:outline-none">
+      {EMPLOYEE_CANCEL_TEXTS.done}
+    </p>
   )
 }

@@ -164,7 +164,7 @@ create policy "people update own profile, admins any" on public.profiles
 alter table public.booking_links add constraint booking_links_booking_id_fkey FOREIGN KEY (booking_id) REFERENCES bookings(id) ON DELETE CASCADE;
 alter table public.booking_links add constraint booking_links_meeting_link_https CHECK (((meeting_link IS NULL) OR ((char_length(meeting_link) <= 2048) AND (meeting_link ~ '^https://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?([/?#][^[:space:][:cntrl:]\\]*)?$'::text))));
 alter table public.booking_links add constraint booking_links_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES profiles(id) ON DELETE SET NULL;
-alter table public.bookings add constraint bookings_cancel_reason_when_cancelled CHECK (((status <> 'cancelled'::booking_status) OR (cancellation_reason IS NOT NULL)));
+alter table public.bookings add constraint bookings_cancel_reason_when_cancelled CHECK (((status <> 'cancelled'::booking_status) OR (cancellation_reason IS NOT NULL) OR (cancelled_by = user_id)));
 alter table public.bookings add constraint bookings_cancellation_reason_check CHECK ((char_length(cancellation_reason) <= 500));
 alter table public.bookings add constraint bookings_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES profiles(id);
 alter table public.bookings add constraint bookings_company_id_fkey FOREIGN KEY (company_id) REFERENCES companies(id);
@@ -695,9 +695,11 @@ CREATE OR REPLACE FUNCTION public.cancel_booking(p_booking_id uuid, p_reason tex
 AS $function$
 declare
   v_booking public.bookings := private.booking_for_caller(p_booking_id, true);
+  -- The booking's employee acting as such (an admin is staff, whoever the booking is for).
+  v_employee boolean := v_booking.user_id = (select auth.uid()) and not (select private.is_admin());
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
-  if v_reason = '' then
+  if v_reason = '' and not v_employee then
     raise exception 'cancel_reason_required'
       using errcode = '22023', hint = 'Indique o motivo do cancelamento.';
   end if;
@@ -709,8 +711,12 @@ begin
     raise exception 'booking_not_active'
       using errcode = '22023', hint = 'Esta sessão já não está ativa.';
   end if;
+  if v_employee and now() >= v_booking.starts_at then
+    raise exception 'booking_already_started'
+      using errcode = '22023', hint = 'A sessão já começou: já não pode ser cancelada.';
+  end if;
   update public.bookings b
-  set status = 'cancelled', cancellation_reason = v_reason,
+  set status = 'cancelled', cancellation_reason = nullif(v_reason, ''),
       cancelled_by = (select auth.uid()), cancelled_at = now()
   where b.id = p_booking_id
   returning * into v_booking;
@@ -737,6 +743,35 @@ begin
       using errcode = '22023', hint = 'Só pode marcar como realizada depois de a sessão começar.';
   end if;
   update public.bookings b set status = 'completed'
+  where b.id = p_booking_id
+  returning * into v_booking;
+  return v_booking;
+end;
+$function$;
+-- execute: authenticated=X/postgres, service_role=X/postgres, postgres=X/postgres
+
+CREATE OR REPLACE FUNCTION public.mark_booking_no_show(p_booking_id uuid)
+ RETURNS bookings
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_booking public.bookings := private.booking_for_caller(p_booking_id, false);
+begin
+  if not ((select private.is_admin()) or v_booking.prestador_id = (select auth.uid())) then
+    raise exception 'booking_not_allowed'
+      using errcode = '42501', hint = 'Só o prestador da sessão pode registar que o colaborador faltou.';
+  end if;
+  if v_booking.status <> 'scheduled' then
+    raise exception 'booking_not_scheduled'
+      using errcode = '22023', hint = 'Só pode registar a falta numa sessão agendada.';
+  end if;
+  if now() < v_booking.starts_at then
+    raise exception 'no_show_not_started'
+      using errcode = '22023', hint = 'Só pode registar a falta depois de a sessão começar.';
+  end if;
+  update public.bookings b set status = 'no_show'
   where b.id = p_booking_id
   returning * into v_booking;
   return v_booking;
@@ -785,7 +820,7 @@ AS $function$
 $function$;
 -- execute: authenticated=X/postgres, service_role=X/postgres, postgres=X/postgres
 
-CREATE OR REPLACE FUNCTION public.reschedule_booking(p_booking_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone)
+CREATE OR REPLACE FUNCTION public.reschedule_booking(p_booking_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_override boolean DEFAULT false)
  RETURNS bookings
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -793,7 +828,12 @@ CREATE OR REPLACE FUNCTION public.reschedule_booking(p_booking_id uuid, p_starts
 AS $function$
 declare
   v_booking public.bookings := private.booking_for_caller(p_booking_id, false);
+  v_override boolean := coalesce(p_override, false);
 begin
+  if v_override and not (select private.is_admin()) then
+    raise exception 'reschedule_override_not_allowed'
+      using errcode = '42501', hint = 'Só um administrador pode marcar uma sessão fora dos horários livres.';
+  end if;
   if v_booking.status not in ('pending', 'scheduled') then
     raise exception 'booking_not_active'
       using errcode = '22023', hint = 'Esta sessão já não está ativa.';
@@ -809,6 +849,13 @@ begin
   if p_starts_at <= now() then
     raise exception 'reschedule_in_past'
       using errcode = '22023', hint = 'Escolha uma data e hora no futuro.';
+  end if;
+  -- The same rule as booking, the session being moved aside (its own time is not busy).
+  if not v_override
+     and not private.slot_is_bookable(v_booking.prestador_id, p_starts_at, p_ends_at, v_booking.id) then
+    raise exception 'reschedule_slot_not_bookable'
+      using errcode = '22023',
+            hint = 'Esse horário não está livre na agenda do prestador. Escolha um dos horários livres.';
   end if;
   begin
     update public.bookings b set starts_at = p_starts_at, ends_at = p_ends_at

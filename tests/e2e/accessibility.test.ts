@@ -150,9 +150,11 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await page.locator(`#session-${BOOKING.joaoVirtualIn2h}`).getByText('Link em preparação').waitFor()
     await expectNoAxeViolations(page, 'user-sessions')
 
-    // The cancel form on a card (opened, not sent), with its field error.
+    // The cancel form on a card (opened, not sent), with its field error (the employee's
+    // reason is optional: too long is the error left).
     const later = page.locator(`#session-${BOOKING.joaoVirtualIn2h}`)
     await later.getByRole('button', { name: 'Cancelar sessão' }).click()
+    await later.getByLabel('Motivo do cancelamento').fill('x'.repeat(501))
     await later.getByRole('button', { name: 'Confirmar cancelamento' }).click()
     await later.locator('[aria-invalid="true"]').waitFor()
     await expectNoAxeViolations(page, 'user-sessions-cancel-form')

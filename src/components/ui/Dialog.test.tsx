@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
-import { render, screen } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { Dialog } from './Dialog'
+import { Dialog, useDialogDirty } from './Dialog'
 
 function Harness({ onCloseSpy = () => {} }: { onCloseSpy?: () => void }) {
   const [open, setOpen] = useState(false)
@@ -176,5 +176,123 @@ describe('Dialog', () => {
     expect(screen.queryByRole('dialog', { name: 'Interior' })).not.toBeInTheDocument()
     expect(screen.getByRole('dialog', { name: 'Exterior' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Abrir interior' })).toHaveFocus()
+  })
+})
+
+/** A form that reports unsaved text to the dialog around it, like the app's forms do. */
+function DraftField() {
+  const [text, setText] = useState('')
+  useDialogDirty(text.trim() !== '')
+  return (
+    <label>
+      Motivo
+      <input value={text} onChange={(e) => setText(e.target.value)} />
+    </label>
+  )
+}
+
+function DirtyHarness({ onCloseSpy = () => {}, dirty }: { onCloseSpy?: () => void; dirty?: boolean }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <main id="main-content" tabIndex={-1}>
+      <button type="button" onClick={() => setOpen(true)}>
+        Gerir sessão
+      </button>
+      <Dialog
+        open={open}
+        dirty={dirty}
+        onClose={() => {
+          onCloseSpy()
+          setOpen(false)
+        }}
+        title="Sessão com João Silva"
+      >
+        <DraftField />
+      </Dialog>
+    </main>
+  )
+}
+
+describe('Dialog with unsaved changes', () => {
+  it('nothing typed: Escape and "Fechar" close at once, no question', async () => {
+    const user = userEvent.setup()
+    render(<DirtyHarness />)
+    await user.click(screen.getByRole('button', { name: 'Gerir sessão' }))
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+  })
+
+  it.each([
+    ['Escape', async (user: ReturnType<typeof userEvent.setup>) => user.keyboard('{Escape}')],
+    ['"Fechar"', async (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'Fechar' }))],
+  ])('%s with typed text asks "Descartar alterações?"; "Continuar a editar" keeps the text and the dialog', async (_how, close) => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    render(<DirtyHarness onCloseSpy={onClose} />)
+    await user.click(screen.getByRole('button', { name: 'Gerir sessão' }))
+    await user.type(screen.getByLabelText('Motivo'), 'Doença')
+    await close(user)
+    const question = screen.getByRole('alertdialog', { name: 'Descartar alterações?' })
+    expect(question).toHaveAttribute('aria-modal', 'true')
+    expect(within(question).getByRole('button', { name: 'Continuar a editar' })).toHaveFocus()
+    expect(onClose).not.toHaveBeenCalled()
+
+    await user.click(within(question).getByRole('button', { name: 'Continuar a editar' }))
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('dialog', { name: 'Sessão com João Silva' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Motivo')).toHaveValue('Doença')
+    expect(onClose).not.toHaveBeenCalled()
+  })
+
+  it('Escape on the question means "Continuar a editar" (only the question closes)', async () => {
+    const user = userEvent.setup()
+    render(<DirtyHarness />)
+    await user.click(screen.getByRole('button', { name: 'Gerir sessão' }))
+    await user.type(screen.getByLabelText('Motivo'), 'x')
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Motivo')).toHaveFocus()
+    expect(screen.getByLabelText('Motivo')).toHaveValue('x')
+  })
+
+  it('"Descartar" closes the dialog and focus returns to the trigger', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    render(<DirtyHarness onCloseSpy={onClose} />)
+    const trigger = screen.getByRole('button', { name: 'Gerir sessão' })
+    await user.click(trigger)
+    await user.type(screen.getByLabelText('Motivo'), 'Doença')
+    await user.click(screen.getByRole('button', { name: 'Fechar' }))
+    await user.click(screen.getByRole('button', { name: 'Descartar' }))
+    expect(onClose).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(trigger).toHaveFocus()
+  })
+
+  it('a text cleared again is no longer a change: closing does not ask', async () => {
+    const user = userEvent.setup()
+    render(<DirtyHarness />)
+    await user.click(screen.getByRole('button', { name: 'Gerir sessão' }))
+    await user.type(screen.getByLabelText('Motivo'), 'ab')
+    await user.clear(screen.getByLabelText('Motivo'))
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('the `dirty` prop asks too, without any form reporting', async () => {
+    const user = userEvent.setup()
+    render(<DirtyHarness dirty />)
+    await user.click(screen.getByRole('button', { name: 'Gerir sessão' }))
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('alertdialog', { name: 'Descartar alterações?' })).toBeInTheDocument()
+  })
+
+  it('useDialogDirty outside a dialog does nothing (no error)', () => {
+    render(<DraftField />)
+    expect(screen.getByLabelText('Motivo')).toBeInTheDocument()
   })
 })

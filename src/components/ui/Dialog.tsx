@@ -9,17 +9,59 @@
 // - on close, focus returns to the element that had it when the dialog opened (the trigger),
 //   or to `returnFocusRef` / the page's main content when that element is gone
 // - a click on the backdrop does not close it: nothing typed is lost by a stray click
+// - unsaved changes (the `dirty` prop, or any form inside that calls useDialogDirty(true)):
+//   Escape and "Fechar" first ask "Descartar alterações?" ("Continuar a editar" / "Descartar"),
+//   so nothing typed or generated is thrown away without the person saying so
 //
 // Render it conditionally or with `open`; the content is unmounted while closed.
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
-import { createPortal } from 'react-dom'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react'
+import { createPortal, flushSync } from 'react-dom'
 import { cn } from './cn'
+
+export const DISCARD_TEXTS = {
+  title: 'Descartar alterações?',
+  description: 'O que escreveu ou gerou ainda não foi guardado.',
+  keepEditing: 'Continuar a editar',
+  discard: 'Descartar',
+} as const
+
+/** How a form inside a dialog reports unsaved changes to the innermost dialog around it. */
+type DirtyRegistry = { setDirty: (formId: string, dirty: boolean) => void }
+const DirtyContext = createContext<DirtyRegistry | null>(null)
+
+/**
+ * Tells the dialog around this component (if any) that it holds unsaved changes: closing the
+ * dialog then asks before discarding them. Outside a dialog it does nothing.
+ */
+export function useDialogDirty(dirty: boolean): void {
+  const registry = useContext(DirtyContext)
+  const formId = useId()
+  useEffect(() => {
+    if (!registry) return
+    registry.setDirty(formId, dirty)
+    return () => registry.setDirty(formId, false)
+  }, [registry, formId, dirty])
+}
 
 export type DialogProps = {
   open: boolean
-  /** Called for Escape and the close button. */
+  /** Called for Escape and the close button (after "Descartar" when there are unsaved changes). */
   onClose: () => void
+  /** Unsaved changes the dialog's owner knows of (forms inside may also use useDialogDirty). */
+  dirty?: boolean
   title: ReactNode
   description?: ReactNode
   /** The element focused on open; defaults to the first field or button inside. */
@@ -43,7 +85,8 @@ const FOCUSABLE = [
 
 /** The elements Tab can land on inside `root`, in order. */
 function tabStops(root: HTMLElement): HTMLElement[] {
-  const all = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert]'))
+  // Not inside an inert or hidden part (a panel kept mounted but not shown cannot take focus).
+  const all = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[inert],[hidden]'))
   // A radio group is one Tab stop: its checked radio, or its first one when none is checked.
   return all.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true
@@ -92,6 +135,7 @@ function handleKey(panel: HTMLElement, event: DialogKey, close: () => void) {
 export function Dialog({
   open,
   onClose,
+  dirty = false,
   title,
   description,
   initialFocusRef,
@@ -104,6 +148,7 @@ export function Dialog({
   return (
     <DialogPanel
       onClose={onClose}
+      dirty={dirty}
       title={title}
       description={description}
       initialFocusRef={initialFocusRef}
@@ -116,16 +161,20 @@ export function Dialog({
   )
 }
 
+type PanelProps = Omit<DialogProps, 'open'> & { role?: 'dialog' | 'alertdialog' }
+
 function DialogPanel({
   onClose,
+  dirty = false,
   title,
   description,
   initialFocusRef,
   returnFocusRef,
   hideCloseButton,
   size,
+  role = 'dialog',
   children,
-}: Omit<DialogProps, 'open'>) {
+}: PanelProps) {
   const panelRef = useRef<HTMLDivElement>(null)
   const contentRef = useRef<HTMLDivElement>(null)
   const titleId = useId()
@@ -133,9 +182,26 @@ function DialogPanel({
   // Read while rendering the opening, before React changes the page: a trigger that the
   // opening itself removes is still the focused element here.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
-  const onCloseRef = useRef(onClose)
+  // Forms inside that reported unsaved changes (useDialogDirty), and the discard question.
+  const dirtyForms = useRef(new Set<string>())
+  const [confirming, setConfirming] = useState(false)
+  const registry = useMemo<DirtyRegistry>(
+    () => ({
+      setDirty: (formId, isDirty) => {
+        if (isDirty) dirtyForms.current.add(formId)
+        else dirtyForms.current.delete(formId)
+      },
+    }),
+    [],
+  )
+  // Escape and "Fechar": close, or ask first when something would be lost.
+  const requestClose = useCallback(() => {
+    if (dirty || dirtyForms.current.size > 0) setConfirming(true)
+    else onClose()
+  }, [dirty, onClose])
+  const onCloseRef = useRef(requestClose)
   useEffect(() => {
-    onCloseRef.current = onClose
+    onCloseRef.current = requestClose
   })
 
   // Focus in on open, back to the trigger on close.
@@ -190,7 +256,7 @@ function DialogPanel({
     <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4 sm:items-center">
       <div
         ref={panelRef}
-        role="dialog"
+        role={role}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
@@ -223,10 +289,53 @@ function DialogPanel({
           )}
         </div>
         <div ref={contentRef} className="flex flex-col gap-4">
-          {children}
+          <DirtyContext.Provider value={registry}>{children}</DirtyContext.Provider>
         </div>
       </div>
+      {confirming ? (
+        <DiscardQuestion
+          onKeepEditing={() => setConfirming(false)}
+          onDiscard={() => {
+            // The question closes first (its focus goes back into this dialog), then this one.
+            flushSync(() => setConfirming(false))
+            onClose()
+          }}
+        />
+      ) : null}
     </div>,
     document.body,
+  )
+}
+
+/** "Descartar alterações?": an alertdialog on top; Escape means "Continuar a editar". */
+function DiscardQuestion({ onKeepEditing, onDiscard }: { onKeepEditing: () => void; onDiscard: () => void }) {
+  const keepRef = useRef<HTMLButtonElement>(null)
+  return (
+    <DialogPanel
+      role="alertdialog"
+      onClose={onKeepEditing}
+      title={DISCARD_TEXTS.title}
+      description={DISCARD_TEXTS.description}
+      initialFocusRef={keepRef}
+      hideCloseButton
+    >
+      <div className="flex flex-wrap gap-2">
+        <button
+          ref={keepRef}
+          type="button"
+          onClick={onKeepEditing}
+          className="inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+        >
+          {DISCARD_TEXTS.keepEditing}
+        </button>
+        <button
+          type="button"
+          onClick={onDiscard}
+          className="inline-flex items-center justify-center rounded-md border border-red-300 bg-white px-4 py-2 font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+        >
+          {DISCARD_TEXTS.discard}
+        </button>
+      </div>
+    </DialogPanel>
   )
 }

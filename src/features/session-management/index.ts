@@ -30,15 +30,22 @@ export {
   ACTION_TIMEOUT_MS,
   cancelBooking,
   completeBooking,
+  markNoShow,
   rescheduleBooking,
   type ActionResult,
   type BookingRow,
 } from './api/booking-actions'
 export { applyBookingRow, mergeBookingRow } from './api/booking-cache'
-export { runAction, useCancelBooking, useCompleteBooking, useRescheduleBooking } from './hooks/use-booking-actions'
+export { runAction, useCancelBooking, useCompleteBooking, useMarkNoShow, useRescheduleBooking } from './hooks/use-booking-actions'
 // The two forms (also through the light './forms' entry).
 export * from './forms'
-export { CompleteSessionAction, COMPLETE_TEXTS, type CompleteSessionActionProps } from './components/CompleteSessionAction'
+export {
+  CompleteSessionAction,
+  NoShowSessionAction,
+  COMPLETE_TEXTS,
+  NO_SHOW_TEXTS,
+  type CompleteSessionActionProps,
+} from './components/CompleteSessionAction'
 export {
   SessionManagement,
   MANAGEMENT_TEXTS,

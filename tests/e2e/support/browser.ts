@@ -42,3 +42,18 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
   await page.screenshot({ path: file, fullPage })
   return file
 }
+
+/** A fresh context signed in as `person` and on `path`; the context goes to `contexts` so the file can close it. */
+export async function signedInPageIn(
+  browser: Browser,
+  contexts: BrowserContext[],
+  person: { email: string; password: string },
+  path: string,
+): Promise<Page> {
+  const context = await newContext(browser)
+  contexts.push(context)
+  const page = await context.newPage()
+  await signIn(page, person.email, person.password)
+  if (new URL(page.url()).pathname !== path) await page.goto(path)
+  return page
+}

@@ -52,6 +52,17 @@ describe('AddToCalendarButton', () => {
     expect(button).toHaveTextContent('Adicionar ao calendário')
   })
 
+  it('a cancelled session offers "Remover do calendário": the file is the cancellation of the same event', async () => {
+    const cancelled: CalendarBooking = { ...booking, status: 'cancelled', cancellation_reason: 'Doença' }
+    render(<AddToCalendarButton booking={cancelled} prestadorName="Dr. Pedro Santos" viewer="user" />)
+    expect(screen.queryByRole('button', { name: /^Adicionar ao calendário/ })).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: /^Remover do calendário a sessão de .*2026/ }))
+    await waitFor(() => expect(clicked).toHaveLength(1))
+    const { vevent } = parseIcs(await readUtf8(blobs[0]!))
+    expect(vevent.getFirstPropertyValue('uid')).toBe('b-42@encontro.app')
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED')
+  })
+
   it('click: builds a text/calendar Blob and downloads it through <a download>, no window.open', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null)
     render(<AddToCalendarButton booking={booking} prestadorName="Dr. Pedro Santos" viewer="user" />)

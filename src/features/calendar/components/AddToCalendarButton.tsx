@@ -18,6 +18,8 @@ export type AddToCalendarButtonProps = {
 
 export const ADD_TO_CALENDAR_TEXTS = {
   button: 'Adicionar ao calendário',
+  /** A cancelled session: the same file, now STATUS:CANCELLED, takes it out of the calendar. */
+  remove: 'Remover do calendário',
   /** Read after the visible text, so several buttons on a page are told apart. */
   context: (when: string) => `a sessão de ${when}`,
   error: 'Não foi possível criar o ficheiro do calendário. Tente novamente.',
@@ -26,7 +28,8 @@ export const ADD_TO_CALENDAR_TEXTS = {
 const DEFAULT_TIME_ZONE = 'Europe/Lisbon'
 
 /**
- * "Adicionar ao calendário": builds the session's .ics on click and downloads it. The
+ * "Adicionar ao calendário" ("Remover do calendário" once cancelled: calendar apps drop an
+ * event whose update says STATUS:CANCELLED): builds the session's .ics on click and downloads it. The
  * generator is imported on demand, so its library stays out of the pages' bundles.
  * The SEQUENCE comes from `booking.updated_at` (see lib/sequence.ts).
  */
@@ -74,7 +77,7 @@ export function AddToCalendarButton({
         onClick={() => void handleClick()}
         aria-describedby={failed ? errorId : undefined}
       >
-        {ADD_TO_CALENDAR_TEXTS.button}{' '}
+        {booking.status === 'cancelled' ? ADD_TO_CALENDAR_TEXTS.remove : ADD_TO_CALENDAR_TEXTS.button}{' '}
         <span className="sr-only">{ADD_TO_CALENDAR_TEXTS.context(formatDateTime(booking.starts_at, timeZone))}</span>
       </Button>
       {failed ? (

@@ -118,6 +118,7 @@ function eventStatus(status: BookingStatus): ICalEventStatus {
       return ICalEventStatus.TENTATIVE
     case 'scheduled':
     case 'completed':
+    case 'no_show':
       return ICalEventStatus.CONFIRMED
   }
 }

@@ -71,9 +71,9 @@ describe('MeetingLinkEditor', () => {
     expect(input).toHaveValue(ZOOM)
     expect(input).toHaveAccessibleDescription('Plataforma detetada: Zoom')
     expect(await screen.findByText(/Último a alterar: Ana Especialista em/)).toHaveTextContent(
-      'Último a alterar: Ana Especialista em 20 nov. 2026 às 10:00',
+      'Último a alterar: Ana Especialista em sex., 20 nov., 10:00',
     )
-    expect(screen.getByText('20 nov. 2026 às 10:00')).toHaveAttribute('dateTime', row.updated_at)
+    expect(screen.getByText('sex., 20 nov., 10:00')).toHaveAttribute('dateTime', row.updated_at)
     expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Gerar link Jitsi' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Remover link' })).toBeEnabled()

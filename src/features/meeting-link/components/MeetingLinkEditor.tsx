@@ -11,8 +11,9 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react'
 import { Button, cn, Input } from '@/components/ui'
+import { useDialogDirty } from '@/components/ui/Dialog'
 import { generateJitsiLink } from '../lib/generate-jitsi-link'
-import { formatSessionDateTime } from '../lib/format-session-time'
+import { formatInstant } from '@/lib/format-date'
 import { parseMeetingLink } from '../lib/parse-meeting-link'
 import { useMeetingLink, type MeetingLinkBooking } from '../hooks/use-meeting-link'
 import { useProfileName } from '../hooks/use-profile-name'
@@ -41,19 +42,15 @@ export const EDITOR_TEXTS = {
   completed: 'Esta sessão já foi concluída: o link já não pode ser alterado.',
 } as const
 
+/** The employee did not come ("Faltou"): like a realizada session, the link is final. */
+export const NO_SHOW_EDITOR_TEXT = 'O colaborador faltou a esta sessão: o link já não pode ser alterado.'
+
 function disabledReason(booking: MeetingLinkBooking): string | null {
   if (booking.meeting_type !== 'virtual') return EDITOR_TEXTS.notVirtual
   if (booking.status === 'cancelled') return EDITOR_TEXTS.cancelled
   if (booking.status === 'completed') return EDITOR_TEXTS.completed
+  if (booking.status === 'no_show') return NO_SHOW_EDITOR_TEXT
   return null
-}
-
-function safeDateTime(iso: string, timeZone: string): string | null {
-  try {
-    return formatSessionDateTime(iso, timeZone)
-  } catch {
-    return null
-  }
 }
 
 /** Focus went nowhere (its element was removed or disabled): document.activeElement is <body>. */
@@ -78,6 +75,8 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
   const reason = disabledReason(booking)
   const disabled = reason !== null
   const saving = meeting.status === 'saving'
+  // A typed or generated link that is not saved: closing the dialog around the editor asks first.
+  useDialogDirty(!disabled && draft !== null && draft.trim() !== (meeting.link ?? ''))
 
   // Validated live once a save was attempted; a refusal by the server's CHECK shows here too.
   const fieldError = !attempted
@@ -153,7 +152,8 @@ export function MeetingLinkEditor({ booking, timeZone }: MeetingLinkEditorProps)
 
   const editorName = meeting.updatedBy === null ? null : editor.data
   const who = editorName ?? (meeting.updatedBy !== null && editor.isPending ? '…' : 'utilizador desconhecido')
-  const when = meeting.updatedAt ? safeDateTime(meeting.updatedAt, timeZone) : null
+  // formatInstant never throws ("—" for an unreadable instant).
+  const when = meeting.updatedAt ? formatInstant(meeting.updatedAt, timeZone) : null
 
   return (
     <form

@@ -53,6 +53,7 @@ describe('linkWindow: type and status', () => {
     ['completed early, inside the window', { status: 'completed' }, START + 20 * MIN, 'ended'],
     ['completed, before the window', { status: 'completed' }, OPENS - 1, 'ended'],
     ['completed, after the end', { status: 'completed' }, END + 1, 'ended'],
+    ['no_show, inside the window', { status: 'no_show' }, START + 20 * MIN, 'ended'],
     ['pending follows the clock (before)', { status: 'pending' }, OPENS - 1, 'waiting'],
     ['pending follows the clock (inside)', { status: 'pending' }, OPENS, 'open'],
   ])('%s', (_label, patch, now, state) => {

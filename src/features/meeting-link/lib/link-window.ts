@@ -14,7 +14,7 @@ export const LINK_OPENS_BEFORE_START_MS = 5 * 60_000
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1
 
 export type MeetingType = 'virtual' | 'phone' | 'presencial'
-export type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled'
+export type BookingStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled' | 'no_show'
 
 export type LinkWindowBooking = {
   starts_at: string
@@ -39,15 +39,15 @@ function toMs(now: Date | number): number {
 }
 
 /**
- * State of the link at `now`. Precedence: not_virtual, then cancelled, then completed
- * (reported as 'ended' even before ends_at: a provider who closes the session early has
- * ended it), then the clock. 'pending' and 'scheduled' both follow the clock.
+ * State of the link at `now`. Precedence: not_virtual, then cancelled, then completed or
+ * no_show (reported as 'ended' even before ends_at: a provider who closes the session early
+ * has ended it), then the clock. 'pending' and 'scheduled' both follow the clock.
  * Throws RangeError if starts_at/ends_at lack an offset or are not valid timestamps.
  */
 export function linkWindow(booking: LinkWindowBooking, now: Date | number): LinkWindow {
   if (booking.meeting_type !== 'virtual') return { state: 'not_virtual', nextChangeAt: null }
   if (booking.status === 'cancelled') return { state: 'cancelled', nextChangeAt: null }
-  if (booking.status === 'completed') return { state: 'ended', nextChangeAt: null }
+  if (booking.status === 'completed' || booking.status === 'no_show') return { state: 'ended', nextChangeAt: null }
 
   const nowMs = toMs(now)
   const startMs = parseInstant(booking.starts_at)

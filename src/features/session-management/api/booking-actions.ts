@@ -1,4 +1,4 @@
-// The three lifecycle RPCs (cancel_booking, complete_booking, reschedule_booking) as typed
+// The lifecycle RPCs (cancel_booking, complete_booking, mark_booking_no_show, reschedule_booking) as typed
 // calls that never throw: success only when the server returned the updated booking row;
 // anything else becomes a pt-PT failure (action-errors.ts).
 
@@ -14,7 +14,13 @@ export type ActionResult = { ok: true; booking: BookingRow } | ActionFailure
 export const ACTION_TIMEOUT_MS = 15_000
 
 export type CancelInput = { bookingId: string; reason: string }
-export type RescheduleInput = { bookingId: string; startsAt: string; endsAt: string }
+export type RescheduleInput = {
+  bookingId: string
+  startsAt: string
+  endsAt: string
+  /** The admin confirmed a time outside the prestador's hours (sent only then). */
+  override?: boolean
+}
 export type CompleteInput = { bookingId: string }
 
 const UNEXPECTED: ActionFailure = {
@@ -61,17 +67,20 @@ export function cancelBooking({ bookingId, reason }: CancelInput, { timeoutMs = 
   )
 }
 
-export function rescheduleBooking({ bookingId, startsAt, endsAt }: RescheduleInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
+export function rescheduleBooking({ bookingId, startsAt, endsAt, override }: RescheduleInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
+  const args = { p_booking_id: bookingId, p_starts_at: startsAt, p_ends_at: endsAt, ...(override ? { p_override: true } : {}) }
   return settle(
     bookingId,
-    (signal) =>
-      supabase
-        .rpc('reschedule_booking', { p_booking_id: bookingId, p_starts_at: startsAt, p_ends_at: endsAt })
-        .abortSignal(signal),
+    (signal) => supabase.rpc('reschedule_booking', args).abortSignal(signal),
     timeoutMs,
   )
 }
 
 export function completeBooking({ bookingId }: CompleteInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
   return settle(bookingId, (signal) => supabase.rpc('complete_booking', { p_booking_id: bookingId }).abortSignal(signal), timeoutMs)
+}
+
+/** "Faltou": the employee did not come (the session's prestador or an admin, from the start). */
+export function markNoShow({ bookingId }: CompleteInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
+  return settle(bookingId, (signal) => supabase.rpc('mark_booking_no_show', { p_booking_id: bookingId }).abortSignal(signal), timeoutMs)
 }

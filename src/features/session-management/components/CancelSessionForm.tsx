@@ -3,6 +3,7 @@
 // is only reported (onCancelled) once the server returned the cancelled booking.
 
 import { useId, useRef, useState, type FormEvent } from 'react'
+import { useDialogDirty } from '@/components/ui/Dialog'
 import type { BookingRow } from '../api/booking-actions'
 import type { ActionFailure } from '../lib/action-errors'
 import { validateCancelReason } from '../lib/validate'
@@ -25,9 +26,11 @@ export type CancelSessionFormProps = {
   onDismiss: () => void
   /** A sentence above the field (who will be told, etc.). */
   intro?: string
+  /** The employee's own cancellation: the reason may stay empty. */
+  reasonOptional?: boolean
 }
 
-export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: CancelSessionFormProps) {
+export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro, reasonOptional = false }: CancelSessionFormProps) {
   const mutation = useCancelBooking()
   const [text, setText] = useState('')
   const [attempted, setAttempted] = useState(false)
@@ -35,8 +38,10 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
   const fieldRef = useRef<HTMLTextAreaElement>(null)
   const introId = useId()
   const pending = mutation.isPending
+  // A typed reason is not thrown away by closing the dialog around the form without asking.
+  useDialogDirty(text.trim() !== '')
 
-  const check = validateCancelReason(text)
+  const check = validateCancelReason(text, { optional: reasonOptional })
   const fieldError = !attempted
     ? undefined
     : !check.ok
@@ -80,6 +85,7 @@ export function CancelSessionForm({ bookingId, onCancelled, onDismiss, intro }: 
       <ReasonField
         ref={fieldRef}
         label={CANCEL_FORM_TEXTS.reason}
+        optional={reasonOptional}
         value={text}
         onValueChange={(next) => {
           setText(next)

@@ -11,7 +11,7 @@ import type { CancelSessionFormProps } from './CancelSessionForm'
 
 export const EMPLOYEE_CANCEL_TEXTS = {
   open: 'Cancelar sessão',
-  intro: 'O prestador verá a sessão como cancelada, com o motivo que indicar.',
+  intro: 'O prestador verá a sessão como cancelada. Indicar o motivo é opcional.',
   done: 'Sessão cancelada.',
   loading: 'A abrir…',
   loadFailed: 'Não foi possível abrir o formulário. Verifique a ligação e tente novamente.',
@@ -41,9 +41,11 @@ export type EmployeeCancelSessionProps = {
   cancellable: boolean
   /** Ids of the card's heading and time, so "Cancelar sessão" says which session. */
   describedBy?: string
+  /** After the server confirmed (the card may already have moved to "Canceladas"). */
+  onCancelled?: () => void
 }
 
-export function EmployeeCancelSession({ bookingId, cancellable, describedBy }: EmployeeCancelSessionProps) {
+export function EmployeeCancelSession({ bookingId, cancellable, describedBy, onCancelled }: EmployeeCancelSessionProps) {
   const [open, setOpen] = useState(false)
   const [done, setDone] = useState(false)
   const [Form, setForm] = useState<FormComponent | null>(() => loaded)
@@ -94,7 +96,9 @@ export function EmployeeCancelSession({ bookingId, cancellable, describedBy }: E
             <Form
               bookingId={bookingId}
               intro={EMPLOYEE_CANCEL_TEXTS.intro}
+              reasonOptional
               onCancelled={() => {
+                onCancelled?.()
                 setOpen(false)
                 setDone(true)
                 requestAnimationFrame(() => doneRef.current?.focus())

@@ -7,6 +7,8 @@ type ReasonFieldProps = Omit<ComponentPropsWithRef<'textarea'>, 'value' | 'onCha
   value: string
   onValueChange: (text: string) => void
   error?: string | undefined
+  /** The employee's reason is optional; staff must give one. */
+  optional?: boolean
 }
 
 /**
@@ -14,14 +16,14 @@ type ReasonFieldProps = Omit<ComponentPropsWithRef<'textarea'>, 'value' | 'onCha
  * over the limit). No maxLength: a pasted text that is too long is kept and flagged, not
  * silently cut.
  */
-export function ReasonField({ value, onValueChange, ...props }: ReasonFieldProps) {
+export function ReasonField({ value, onValueChange, optional = false, ...props }: ReasonFieldProps) {
   const count = reasonLength(value)
   return (
     <TextArea
       {...props}
       value={value}
       onChange={(event) => onValueChange(event.target.value)}
-      hint={`Obrigatório. ${count}/${CANCEL_REASON_MAX_LENGTH} caracteres.`}
+      hint={`${optional ? 'Opcional' : 'Obrigatório'}. ${count}/${CANCEL_REASON_MAX_LENGTH} caracteres.`}
       hintTone={count > CANCEL_REASON_MAX_LENGTH ? 'danger' : 'default'}
     />
   )

@@ -89,7 +89,7 @@ const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).next
 describe('SessionManagement', () => {
   it('virtual: date/time, employee, company, type, and the meeting-link editor with the current link', async () => {
     await renderContent(VIRTUAL.id)
-    expect(fact('Data e hora')).toHaveTextContent('20 nov. 2026 às 10:03')
+    expect(fact('Data e hora')).toHaveTextContent('sex., 20 nov., 10:03–10:53')
     expect(fact('Colaborador')).toHaveTextContent('João Silva')
     expect(fact('Empresa')).toHaveTextContent('Acme Portugal')
     expect(fact('Tipo')).toHaveTextContent('Virtual')
@@ -115,24 +115,34 @@ describe('SessionManagement', () => {
     expect(screen.queryByRole('button', { name: 'Cancelar sessão' })).not.toBeInTheDocument()
   })
 
-  it('"Marcar como realizada" turns on by itself at the start, and reports only after the server confirmed', async () => {
+  it('"Marcar como realizada" turns on by itself at the start, asks for confirmation, and reports only after the server confirmed', async () => {
     vi.useRealTimers()
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW, shouldAdvanceTime: true })
     const user = await renderContent(VIRTUAL.id)
     const button = screen.getByRole('button', { name: 'Marcar como realizada' })
     expect(button).toBeDisabled()
-    expect(button).toHaveAccessibleDescription('Disponível quando a sessão começar.')
+    expect(button).toHaveAccessibleDescription('Disponível a partir do início da sessão.')
+    expect(screen.getByRole('button', { name: 'O colaborador faltou' })).toBeDisabled()
 
     await act(() => vi.advanceTimersByTimeAsync(3 * MIN))
     expect(button).toBeEnabled()
-    expect(screen.queryByText('Disponível quando a sessão começar.')).not.toBeInTheDocument()
+    expect(screen.queryByText('Disponível a partir do início da sessão.')).not.toBeInTheDocument()
+
+    // One click only asks; "Voltar" leaves the session as it was.
+    await user.click(button)
+    const question = screen.getByRole('group', { name: 'Marcar esta sessão como realizada? Não é possível desfazer.' })
+    await waitFor(() => expect(within(question).getByRole('button', { name: 'Sim, foi realizada' })).toHaveFocus())
+    await user.click(within(question).getByRole('button', { name: 'Voltar' }))
+    expect(server.rpc).not.toHaveBeenCalled()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Marcar como realizada' })).toHaveFocus())
 
     const gate = deferred<void>()
     server.nextRpc(async (name, args) => {
       await gate.promise
       return server.answer(name, args)
     })
-    await user.click(button)
+    await user.click(screen.getByRole('button', { name: 'Marcar como realizada' }))
+    await user.click(screen.getByRole('button', { name: 'Sim, foi realizada' }))
     expect(server.rpc).toHaveBeenCalledWith('complete_booking', { p_booking_id: VIRTUAL.id })
     expect(screen.getByRole('button', { name: 'A guardar…' })).toBeInTheDocument()
     expect(screen.queryByText('Sessão marcada como realizada.')).not.toBeInTheDocument()
@@ -143,6 +153,19 @@ describe('SessionManagement', () => {
     expect(screen.getByLabelText('Link da Reunião')).toBeDisabled()
   })
 
+  it('"O colaborador faltou": confirmed, then the session shows as Faltou with no more actions', async () => {
+    vi.setSystemTime(NOW + 4 * MIN)
+    const user = await renderContent(VIRTUAL.id)
+    await user.click(screen.getByRole('button', { name: 'O colaborador faltou' }))
+    expect(server.rpc).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Sim, faltou' }))
+    expect(server.rpc).toHaveBeenCalledWith('mark_booking_no_show', { p_booking_id: VIRTUAL.id })
+    expect(await screen.findByText('Registado: o colaborador faltou.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(screen.getByText('O colaborador faltou a esta sessão: já não pode ser alterada.')).toBeInTheDocument())
+    expect(fact('Estado')).toHaveTextContent('Faltou')
+    expect(screen.queryByRole('button', { name: 'Marcar como realizada' })).not.toBeInTheDocument()
+  })
+
   it('"booking_not_started" from the server is shown in pt-PT', async () => {
     vi.setSystemTime(NOW + 4 * MIN)
     const user = await renderContent(VIRTUAL.id)
@@ -150,6 +173,7 @@ describe('SessionManagement', () => {
       Promise.resolve({ data: null, status: 400, error: { code: '22023', message: 'booking_not_started', hint: 'x' } }),
     )
     await user.click(screen.getByRole('button', { name: 'Marcar como realizada' }))
+    await user.click(screen.getByRole('button', { name: 'Sim, foi realizada' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Só pode marcar como realizada depois de a sessão começar.')
     expect(screen.queryByText('Sessão marcada como realizada.')).not.toBeInTheDocument()
   })
@@ -180,8 +204,19 @@ describe('SessionManagement', () => {
     await user.clear(start)
     await user.type(start, '15:00')
     await user.click(screen.getByRole('button', { name: 'Guardar nova data' }))
-    expect(await screen.findByText('Sessão reagendada para 21 nov. 2026 às 15:00.')).toHaveAttribute('role', 'status')
-    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('21 nov. 2026 às 15:00'))
+    expect(await screen.findByText('Sessão reagendada para sáb., 21 nov., 15:00–15:50.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('sáb., 21 nov., 15:00–15:50'))
+  })
+
+  it('switching between "Cancelar sessão" and "Reagendar" keeps the typed reason', async () => {
+    const user = await renderContent(PHONE.id)
+    await user.click(screen.getByRole('button', { name: 'Cancelar sessão' }))
+    await user.type(screen.getByLabelText('Motivo do cancelamento'), 'Doença súbita')
+    await user.click(screen.getByRole('button', { name: 'Reagendar' }))
+    expect(screen.getByLabelText('Motivo do cancelamento')).not.toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Cancelar sessão' }))
+    expect(screen.getByLabelText('Motivo do cancelamento')).toBeVisible()
+    expect(screen.getByLabelText('Motivo do cancelamento')).toHaveValue('Doença súbita')
   })
 
   it('offers only the actions it is given (especialista: no "Marcar como realizada")', async () => {
@@ -189,6 +224,7 @@ describe('SessionManagement', () => {
     expect(screen.getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Cancelar sessão' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Marcar como realizada' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'O colaborador faltou' })).not.toBeInTheDocument()
   })
 
   it('a row that left the list says so instead of showing stale data', async () => {

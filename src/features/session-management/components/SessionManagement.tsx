@@ -6,17 +6,17 @@
 import { useId, useRef, useState, type ReactNode } from 'react'
 import { Badge, Button } from '@/components/ui'
 import { MeetingLinkEditor, type MeetingLinkBooking } from '@/features/meeting-link'
+import { formatSessionRange } from '@/lib/format-date'
 import {
   bookingStatusLabel,
   bookingStatusTone,
-  formatDateTime,
   meetingTypeLabel,
   pillarLabel,
   type Pillar,
 } from '@/features/sessions'
 import type { BookingRow } from '../api/booking-actions'
 import { CancelSessionForm } from './CancelSessionForm'
-import { CompleteSessionAction } from './CompleteSessionAction'
+import { CompleteSessionAction, NoShowSessionAction } from './CompleteSessionAction'
 import { RescheduleForm } from './RescheduleForm'
 
 export type ManagedSession = MeetingLinkBooking & {
@@ -25,7 +25,7 @@ export type ManagedSession = MeetingLinkBooking & {
   pillar?: Pillar
 }
 
-export type SessionManagementAction = 'reschedule' | 'cancel' | 'complete'
+export type SessionManagementAction = 'reschedule' | 'cancel' | 'complete' | 'no_show'
 
 export type SessionManagementProps = {
   /** The row from the page's session query; undefined once it is no longer in the list. */
@@ -48,11 +48,19 @@ export const MANAGEMENT_TEXTS = {
   gone: 'Esta sessão já não está disponível.',
   cancelled: 'Esta sessão foi cancelada: já não pode ser alterada.',
   completed: 'Esta sessão já foi realizada: já não pode ser alterada.',
+  noShow: 'O colaborador faltou a esta sessão: já não pode ser alterada.',
   didCancel: 'Sessão cancelada.',
   didComplete: 'Sessão marcada como realizada.',
+  didNoShow: 'Registado: o colaborador faltou.',
 } as const
 
-const ALL_ACTIONS: readonly SessionManagementAction[] = ['reschedule', 'cancel', 'complete']
+const ALL_ACTIONS: readonly SessionManagementAction[] = ['reschedule', 'cancel', 'complete', 'no_show']
+
+const FINAL_STATE_TEXTS = {
+  cancelled: MANAGEMENT_TEXTS.cancelled,
+  completed: MANAGEMENT_TEXTS.completed,
+  no_show: MANAGEMENT_TEXTS.noShow,
+} as const
 
 type Panel = 'reschedule' | 'cancel' | null
 
@@ -66,9 +74,12 @@ export function SessionManagement({
   actions = ALL_ACTIONS,
 }: SessionManagementProps) {
   const [panel, setPanel] = useState<Panel>(null)
+  // Panels opened so far stay mounted (hidden when another is shown): switching between
+  // "Reagendar" and "Cancelar sessão" never throws away what was typed in the other.
+  const [kept, setKept] = useState<ReadonlyArray<Exclude<Panel, null>>>([])
   const [outcome, setOutcome] = useState<string | null>(null)
   const outcomeRef = useRef<HTMLParagraphElement>(null)
-  const panelId = useId()
+  const panelIds = { reschedule: useId(), cancel: useId() }
   const triggerIds = { reschedule: useId(), cancel: useId() }
   const linkTitleId = useId()
   const actionsTitleId = useId()
@@ -81,12 +92,15 @@ export function SessionManagement({
   const reason = session.cancellation_reason?.trim()
 
   const facts: Array<{ label: string; value: ReactNode }> = [
-    { label: 'Data e hora', value: <time dateTime={session.starts_at}>{formatDateTime(session.starts_at, timeZone)}</time> },
+    {
+      label: 'Data e hora',
+      value: <time dateTime={session.starts_at}>{formatSessionRange(session.starts_at, session.ends_at, timeZone)}</time>,
+    },
     { label: 'Colaborador', value: employeeName },
     ...(companyName ? [{ label: 'Empresa', value: companyName }] : []),
     ...(prestadorName ? [{ label: 'Prestador', value: prestadorName }] : []),
     { label: 'Tipo', value: meetingTypeLabel(session.meeting_type) },
-    ...(session.pillar ? [{ label: 'Pilar', value: pillarLabel(session.pillar) }] : []),
+    ...(session.pillar ? [{ label: 'Área', value: pillarLabel(session.pillar) }] : []),
     ...(session.meeting_type === 'phone'
       ? [{ label: 'Telefone', value: phone ? <a className="underline" href={`tel:${phone.replace(/\s+/g, '')}`}>{phone}</a> : 'Sem número registado' }]
       : []),
@@ -101,6 +115,7 @@ export function SessionManagement({
   // After a confirmed action the form closes; focus goes to the message that says what happened.
   const announce = (message: string) => {
     setPanel(null)
+    setKept([])
     setOutcome(message)
     requestAnimationFrame(() => outcomeRef.current?.focus())
   }
@@ -108,6 +123,7 @@ export function SessionManagement({
   const toggle = (next: Exclude<Panel, null>) => {
     setOutcome(null)
     setPanel((current) => (current === next ? null : next))
+    setKept((current) => (current.includes(next) ? current : [...current, next]))
   }
 
   const dismiss = () => {
@@ -117,7 +133,7 @@ export function SessionManagement({
   }
 
   const onRescheduled = (booking: BookingRow) =>
-    announce(`Sessão reagendada para ${formatDateTime(booking.starts_at, timeZone)}.`)
+    announce(`Sessão reagendada para ${formatSessionRange(booking.starts_at, booking.ends_at, timeZone)}.`)
 
   return (
     <div className="flex flex-col gap-5">
@@ -151,7 +167,7 @@ export function SessionManagement({
                   id={triggerIds.reschedule}
                   variant={panel === 'reschedule' ? 'primary' : 'secondary'}
                   aria-expanded={panel === 'reschedule'}
-                  aria-controls={panel === 'reschedule' ? panelId : undefined}
+                  aria-controls={panel === 'reschedule' ? panelIds.reschedule : undefined}
                   onClick={() => toggle('reschedule')}
                 >
                   {MANAGEMENT_TEXTS.reschedule}
@@ -162,7 +178,7 @@ export function SessionManagement({
                   id={triggerIds.cancel}
                   variant={panel === 'cancel' ? 'danger' : 'secondary'}
                   aria-expanded={panel === 'cancel'}
-                  aria-controls={panel === 'cancel' ? panelId : undefined}
+                  aria-controls={panel === 'cancel' ? panelIds.cancel : undefined}
                   onClick={() => toggle('cancel')}
                 >
                   {MANAGEMENT_TEXTS.cancel}
@@ -171,25 +187,32 @@ export function SessionManagement({
               {actions.includes('complete') ? (
                 <CompleteSessionAction session={session} onCompleted={() => announce(MANAGEMENT_TEXTS.didComplete)} />
               ) : null}
+              {/* "Faltou" applies to a confirmed (scheduled) session only, as the RPC says. */}
+              {actions.includes('no_show') && session.status === 'scheduled' ? (
+                <NoShowSessionAction session={session} onCompleted={() => announce(MANAGEMENT_TEXTS.didNoShow)} />
+              ) : null}
             </div>
-            {panel ? (
-              <div id={panelId} className="rounded-md border border-slate-200 bg-slate-50 p-3">
-                {panel === 'reschedule' ? (
-                  <RescheduleForm session={session} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={dismiss} />
-                ) : (
-                  <CancelSessionForm
-                    bookingId={session.id}
-                    intro={MANAGEMENT_TEXTS.cancelIntro}
-                    onCancelled={() => announce(MANAGEMENT_TEXTS.didCancel)}
-                    onDismiss={dismiss}
-                  />
-                )}
+            {kept.includes('reschedule') ? (
+              <div id={panelIds.reschedule} hidden={panel !== 'reschedule'} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                <RescheduleForm session={session} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={dismiss} />
+              </div>
+            ) : null}
+            {kept.includes('cancel') ? (
+              <div id={panelIds.cancel} hidden={panel !== 'cancel'} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                <CancelSessionForm
+                  bookingId={session.id}
+                  intro={MANAGEMENT_TEXTS.cancelIntro}
+                  onCancelled={() => announce(MANAGEMENT_TEXTS.didCancel)}
+                  onDismiss={dismiss}
+                />
               </div>
             ) : null}
           </>
         ) : (
           <p className="text-sm text-slate-700">
-            {session.status === 'cancelled' ? MANAGEMENT_TEXTS.cancelled : MANAGEMENT_TEXTS.completed}
+            {session.status === 'cancelled' || session.status === 'completed' || session.status === 'no_show'
+              ? FINAL_STATE_TEXTS[session.status]
+              : null}
           </p>
         )}
         {/* Always in the DOM so the confirmation is read out; focused after an action. */}

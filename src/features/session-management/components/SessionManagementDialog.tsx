@@ -1,7 +1,8 @@
 // The session management modal: the shared accessible Dialog around SessionManagement.
 
 import { Dialog } from '@/components/ui/Dialog'
-import { formatDateTime, meetingTypeLabel } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
+import { meetingTypeLabel } from '@/features/sessions'
 import { SessionManagement, type SessionManagementProps } from './SessionManagement'
 
 export type SessionManagementDialogProps = SessionManagementProps & {
@@ -17,7 +18,7 @@ export function SessionManagementDialog({ open, onClose, ...props }: SessionMana
       onClose={onClose}
       size="lg"
       title={`Sessão com ${employeeName}`}
-      description={session ? `${formatDateTime(session.starts_at, timeZone)} · ${meetingTypeLabel(session.meeting_type)}` : undefined}
+      description={session ? `${formatSessionRange(session.starts_at, session.ends_at, timeZone)} · ${meetingTypeLabel(session.meeting_type)}` : undefined}
     >
       <SessionManagement {...props} />
     </Dialog>

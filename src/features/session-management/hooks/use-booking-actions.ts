@@ -8,6 +8,7 @@ import { sessionKeys } from '@/features/sessions'
 import {
   cancelBooking,
   completeBooking,
+  markNoShow,
   rescheduleBooking,
   type ActionResult,
   type CancelInput,
@@ -49,3 +50,4 @@ export async function runAction<V>(mutation: { mutateAsync: (input: V) => Promis
 export const useCancelBooking = () => useBookingAction<CancelInput>('cancel', (input) => cancelBooking(input))
 export const useRescheduleBooking = () => useBookingAction<RescheduleInput>('reschedule', (input) => rescheduleBooking(input))
 export const useCompleteBooking = () => useBookingAction<CompleteInput>('complete', (input) => completeBooking(input))
+export const useMarkNoShow = () => useBookingAction<CompleteInput>('no-show', (input) => markNoShow(input))

@@ -7,6 +7,11 @@ describe('mapActionError', () => {
   it.each([
     ['booking_overlap', 'PT409', 'O prestador já tem uma sessão nesse horário.', 'rejected', null],
     ['booking_not_active', '22023', 'Esta sessão já não está ativa (foi cancelada ou concluída).', 'rejected', null],
+    ['booking_already_started', '22023', 'A sessão já começou: já não pode ser cancelada.', 'rejected', null],
+    ['no_show_not_started', '22023', 'Só pode registar a falta depois de a sessão começar.', 'rejected', null],
+    ['booking_not_scheduled', '22023', 'Só pode registar a falta numa sessão agendada.', 'rejected', null],
+    ['reschedule_slot_not_bookable', '22023', 'Esse horário não está livre na agenda do prestador. Escolha um dos horários livres.', 'rejected', null],
+    ['reschedule_override_not_allowed', '42501', 'Só um administrador pode marcar uma sessão fora dos horários livres.', 'forbidden', null],
     ['booking_not_started', '22023', 'Só pode marcar como realizada depois de a sessão começar.', 'rejected', null],
     ['booking_not_allowed', '42501', 'Não tem permissão para alterar esta sessão.', 'forbidden', null],
     ['reschedule_in_past', '22023', 'Escolha uma data e hora no futuro.', 'rejected', 'start'],

@@ -1,13 +1,19 @@
-// Turns a failed lifecycle RPC (cancel_booking, complete_booking, reschedule_booking) into a
-// pt-PT message, and says which form field it belongs next to. The functions raise a stable
-// code in `message` and a pt-PT text in `hint` (see the booking lifecycle migration); known
+// Turns a failed lifecycle RPC (cancel_booking, complete_booking, mark_booking_no_show,
+// reschedule_booking) into a pt-PT message, and says which form field it belongs next to.
+// The functions raise a stable code in `message` and a pt-PT text in `hint` (see the booking
+// lifecycle and staff actions migrations); known
 // codes get the app's own text, an unknown code with a hint shows the server's hint.
 
 export type ActionErrorCode =
   | 'booking_overlap'
   | 'booking_not_active'
   | 'booking_not_started'
+  | 'booking_not_scheduled'
+  | 'booking_already_started'
+  | 'no_show_not_started'
   | 'booking_not_allowed'
+  | 'reschedule_slot_not_bookable'
+  | 'reschedule_override_not_allowed'
   | 'reschedule_in_past'
   | 'reschedule_invalid_range'
   | 'reschedule_too_long'
@@ -32,7 +38,12 @@ export const ACTION_ERROR_MESSAGES: Record<ActionErrorCode, string> = {
   booking_overlap: 'O prestador já tem uma sessão nesse horário.',
   booking_not_active: 'Esta sessão já não está ativa (foi cancelada ou concluída).',
   booking_not_started: 'Só pode marcar como realizada depois de a sessão começar.',
+  booking_not_scheduled: 'Só pode registar a falta numa sessão agendada.',
+  booking_already_started: 'A sessão já começou: já não pode ser cancelada.',
+  no_show_not_started: 'Só pode registar a falta depois de a sessão começar.',
   booking_not_allowed: 'Não tem permissão para alterar esta sessão.',
+  reschedule_slot_not_bookable: 'Esse horário não está livre na agenda do prestador. Escolha um dos horários livres.',
+  reschedule_override_not_allowed: 'Só um administrador pode marcar uma sessão fora dos horários livres.',
   reschedule_in_past: 'Escolha uma data e hora no futuro.',
   reschedule_invalid_range: 'A hora de fim tem de ser depois da hora de início.',
   reschedule_too_long: 'Uma sessão não pode durar mais de 8 horas.',
@@ -79,7 +90,7 @@ export function mapActionError(error: RpcErrorLike | null | undefined, status?: 
   if (isKnownCode(message)) {
     return {
       ok: false,
-      kind: message === 'booking_not_allowed' ? 'forbidden' : 'rejected',
+      kind: message === 'booking_not_allowed' || message === 'reschedule_override_not_allowed' ? 'forbidden' : 'rejected',
       code: message,
       message: ACTION_ERROR_MESSAGES[message],
       field: FIELDS[message] ?? null,

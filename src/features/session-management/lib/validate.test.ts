@@ -30,6 +30,15 @@ describe('validateCancelReason', () => {
     expect(validateCancelReason(text)).toEqual({ ok: true, reason: text.trim() })
   })
 
+  it.each<[string, string, ReturnType<typeof validateCancelReason>]>([
+    ['empty', '', { ok: true, reason: '' }],
+    ['blank', '  \n ', { ok: true, reason: '' }],
+    ['a reason', ' Consulta médica ', { ok: true, reason: 'Consulta médica' }],
+    ['too long', 'x'.repeat(CANCEL_REASON_MAX_LENGTH + 1), { ok: false, error: M.reasonTooLong }],
+  ])('optional (the employee): %s', (_name, text, expected) => {
+    expect(validateCancelReason(text, { optional: true })).toEqual(expected)
+  })
+
   it('accepts up to 500 characters after trimming, and sends the trimmed text', () => {
     const text = `  ${'a'.repeat(CANCEL_REASON_MAX_LENGTH)}  `
     expect(validateCancelReason(text)).toEqual({ ok: true, reason: 'a'.repeat(CANCEL_REASON_MAX_LENGTH) })

@@ -36,10 +36,13 @@ export function reasonLength(text: string): number {
   return [...text.trim()].length
 }
 
-/** The reason to send (trimmed), or the pt-PT error to show next to the field. */
-export function validateCancelReason(text: string): { ok: true; reason: string } | { ok: false; error: string } {
+/**
+ * The reason to send (trimmed), or the pt-PT error to show next to the field. Staff must give
+ * one; the employee may leave it empty (`optional`): the database stores no reason then.
+ */
+export function validateCancelReason(text: string, { optional = false } = {}): { ok: true; reason: string } | { ok: false; error: string } {
   const reason = text.trim()
-  if (reason === '') return { ok: false, error: VALIDATION_MESSAGES.reasonRequired }
+  if (reason === '' && !optional) return { ok: false, error: VALIDATION_MESSAGES.reasonRequired }
   if (reasonLength(reason) > CANCEL_REASON_MAX_LENGTH) return { ok: false, error: VALIDATION_MESSAGES.reasonTooLong }
   return { ok: true, reason }
 }

@@ -72,6 +72,8 @@ export function createFakeSessionsServer({
   callRequests = [] as Row[],
   profiles = { [PEDRO]: 'Dr. Pedro Santos' } as Record<string, string>,
   now = () => Date.now(),
+  /** Who calls the RPCs: the booking's employee may cancel without a reason, before the start only. */
+  callerId = PEDRO,
 } = {}) {
   const rows = new Map(bookings.map((b) => [b.id, { ...b }]))
   let version = 100
@@ -95,10 +97,14 @@ export function createFakeSessionsServer({
     }
     if (name === 'cancel_booking') {
       const reason = String(args.p_reason ?? '').trim()
-      if (!reason) return raise('cancel_reason_required', '22023', 'Indique o motivo do cancelamento.')
+      const employee = row.user_id === callerId
+      if (!reason && !employee) return raise('cancel_reason_required', '22023', 'Indique o motivo do cancelamento.')
       if ([...reason].length > 500) return raise('cancel_reason_too_long', '22023', 'O motivo pode ter no máximo 500 caracteres.')
       if (!active) return raise('booking_not_active', '22023', 'Esta sessão já não está ativa.')
-      Object.assign(row, { status: 'cancelled', cancellation_reason: reason, cancelled_by: PEDRO, cancelled_at: new Date(now()).toISOString() })
+      if (employee && now() >= Date.parse(row.starts_at as string)) {
+        return raise('booking_already_started', '22023', 'A sessão já começou: já não pode ser cancelada.')
+      }
+      Object.assign(row, { status: 'cancelled', cancellation_reason: reason || null, cancelled_by: callerId, cancelled_at: new Date(now()).toISOString() })
       return { data: columnsOf(row), error: null, status: 200 }
     }
     if (name === 'complete_booking') {
@@ -107,6 +113,14 @@ export function createFakeSessionsServer({
         return raise('booking_not_started', '22023', 'Só pode marcar como realizada depois de a sessão começar.')
       }
       row.status = 'completed'
+      return { data: columnsOf(row), error: null, status: 200 }
+    }
+    if (name === 'mark_booking_no_show') {
+      if (row.status !== 'scheduled') return raise('booking_not_scheduled', '22023', 'Só pode registar a falta numa sessão agendada.')
+      if (now() < Date.parse(row.starts_at as string)) {
+        return raise('no_show_not_started', '22023', 'Só pode registar a falta depois de a sessão começar.')
+      }
+      row.status = 'no_show'
       return { data: columnsOf(row), error: null, status: 200 }
     }
     if (name === 'reschedule_booking') {

@@ -29,8 +29,9 @@ describe('labels (pt-PT)', () => {
   it.each([
     ['pending', 'Pendente', 'warning'],
     ['scheduled', 'Agendada', 'brand'],
-    ['completed', 'Concluída', 'success'],
+    ['completed', 'Realizada', 'success'],
     ['cancelled', 'Cancelada', 'danger'],
+    ['no_show', 'Faltou', 'warning'],
   ] as const)('booking status %s -> %s (%s)', (status, label, tone) => {
     expect(bookingStatusLabel(status)).toBe(label)
     expect(bookingStatusTone(status)).toBe(tone)

@@ -25,8 +25,9 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   pending: 'Pendente',
   scheduled: 'Agendada',
-  completed: 'Concluída',
+  completed: 'Realizada',
   cancelled: 'Cancelada',
+  no_show: 'Faltou',
 }
 
 export const BOOKING_STATUS_TONES: Record<BookingStatus, BadgeTone> = {
@@ -34,6 +35,7 @@ export const BOOKING_STATUS_TONES: Record<BookingStatus, BadgeTone> = {
   scheduled: 'brand',
   completed: 'success',
   cancelled: 'danger',
+  no_show: 'warning',
 }
 
 export const BOOKING_SOURCE_LABELS: Record<BookingSource, string> = {
