@@ -6,7 +6,7 @@ import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
-import { startGateway, type RunningGateway } from './gateway.ts'
+import { AUTH_MAX_BODY_BYTES, REST_MAX_BODY_BYTES, startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, type RunningPostgres } from './postgres.ts'
@@ -145,13 +145,14 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
     gateway = await startGateway({
       port: apiPort,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],
+      // One line per upstream prefix; body limits per service (docs/security.md).
       routes: [
-        { prefix: '/rest/v1', target: postgrest.url },
+        { prefix: '/rest/v1', target: postgrest.url, maxBodyBytes: REST_MAX_BODY_BYTES, exactCountsOnly: true },
         // GoTrue's browser-redirect endpoints are open on Supabase's Kong.
-        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false },
-        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false },
-        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false },
-        { prefix: '/auth/v1', target: auth.url },
+        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
+        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
+        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
+        { prefix: '/auth/v1', target: auth.url, maxBodyBytes: AUTH_MAX_BODY_BYTES },
       ],
     })
 
