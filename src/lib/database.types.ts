@@ -493,6 +493,11 @@ export type Database = {
         Args: { p_booking_id: string }
         Returns: BookingRow
       }
+      /** The prestador or an admin sets the place of an active presencial session. */
+      set_session_location: {
+        Args: { p_booking_id: string; p_location: string }
+        Returns: BookingRow
+      }
       reschedule_booking: {
         Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string }
         Returns: BookingRow

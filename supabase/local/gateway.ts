@@ -8,7 +8,7 @@
  *   service-role key, else 401; without an Authorization header, `Bearer <apikey>` is forwarded;
  * - CORS: preflights answered for localhost / 127.0.0.1 origins (echoed), headers added to every response;
  * - request bodies are framed, never passed through raw (request smuggling, docs/security.md):
- *   a body on GET/HEAD/DELETE is refused (400), a body over the route's limit is refused (413)
+ *   a body on GET/HEAD (and DELETE, unless the route allows it) is refused (400), a body over the route's limit is refused (413)
  *   before it is read whole, and the rest is read here and forwarded by undici with its exact
  *   Content-Length on pooled upstream connections; responses are streamed;
  * - `Prefer: count=planned|estimated` becomes `count=exact` for every role but service_role;
@@ -30,6 +30,8 @@ export interface GatewayRoute {
   maxBodyBytes?: number
   /** rewrite `Prefer: count=planned|estimated` to `count=exact` unless the caller is service_role */
   exactCountsOnly?: boolean
+  /** methods whose requests may not carry a body (default GET, HEAD, DELETE) */
+  bodylessMethods?: readonly string[]
 }
 
 export interface InterceptContext {
@@ -86,8 +88,8 @@ export const CORS_ALLOW_HEADERS = [
 ]
 export const CORS_EXPOSE_HEADERS = ['content-range', 'x-supabase-api-version', 'content-profile']
 const CORS_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS'
-/** Methods whose requests never carry a body here (PostgREST and GoTrue read none). */
-const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'DELETE'])
+/** Methods whose requests carry no body unless a route says otherwise (PostgREST reads none). */
+export const BODYLESS_METHODS: readonly string[] = ['GET', 'HEAD', 'DELETE']
 
 /** Any http(s) origin on localhost / 127.0.0.1 / [::1], any port (Vite dev and preview servers). */
 export function isLocalOrigin(origin: string): boolean {
@@ -255,12 +257,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
     const method = req.method ?? 'GET'
     const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-    if (BODYLESS_METHODS.has(method) && announcesBody(req)) {
+    const bodyless = (route.bodylessMethods ?? BODYLESS_METHODS).includes(method)
+    if (bodyless && announcesBody(req)) {
       return refuse(req, res, 400, { message: `A ${method} request cannot have a body`, hint: 'Send the data with POST, PATCH or PUT.' })
     }
     if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(req, res, 413, tooLarge(route, limit))
     let body: Buffer | undefined
-    if (!BODYLESS_METHODS.has(method)) {
+    if (!bodyless) {
       const read = await readBody(req, limit)
       if (read === null) return
       if (read === 'too_large') return refuse(req, res, 413, tooLarge(route, limit))

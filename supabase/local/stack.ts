@@ -81,6 +81,9 @@ async function startPostgrestOnFreePorts(
   }
 }
 
+// GoTrue's admin DELETE /admin/users/{id} carries a JSON body (should_soft_delete).
+const AUTH_BODIES = { maxBodyBytes: AUTH_MAX_BODY_BYTES, bodylessMethods: ['GET', 'HEAD'] }
+
 const resolvePort = async (p: PortOption | undefined, fallback: number) =>
   p === undefined ? fallback : p === 0 || p === 'free' ? freePort() : p
 
@@ -149,10 +152,10 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       routes: [
         { prefix: '/rest/v1', target: postgrest.url, maxBodyBytes: REST_MAX_BODY_BYTES, exactCountsOnly: true },
         // GoTrue's browser-redirect endpoints are open on Supabase's Kong.
-        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
-        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
-        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false, maxBodyBytes: AUTH_MAX_BODY_BYTES },
-        { prefix: '/auth/v1', target: auth.url, maxBodyBytes: AUTH_MAX_BODY_BYTES },
+        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1', target: auth.url, ...AUTH_BODIES },
       ],
     })
 
