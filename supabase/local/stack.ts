@@ -40,6 +40,8 @@ export interface StackInfo {
 
 export interface RunningStack extends StackInfo {
   jwtSecret: string
+  /** where the cluster's files are: dataDir, or its stand-in as root in a private folder */
+  dataDir: string
   /** true when this start created the cluster (cold start) */
   initialised: boolean
   migrationsApplied: string[]
@@ -166,6 +168,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       serviceRoleKey: keys.serviceRoleKey,
       dbUrl: postgres.url,
       jwtSecret: keys.jwtSecret,
+      dataDir: cluster,
       initialised: postgres.initialised,
       migrationsApplied: migrated.applied,
       seeded: migrated.seeded,
