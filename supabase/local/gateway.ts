@@ -12,6 +12,7 @@
  *   before it is read whole, and the rest is read here and forwarded by undici with its exact
  *   Content-Length on pooled upstream connections; responses are streamed;
  * - `Prefer: count=planned|estimated` becomes `count=exact` for every role but service_role;
+ * - X-Forwarded-For / X-Real-IP are set to the client's address (a client's own values are dropped);
  * - pluggable: interceptors run before proxying (e.g. a fault-injecting proxy can delay, fail or drop requests).
  */
 import http from 'node:http'
@@ -133,6 +134,10 @@ const HOP_BY_HOP = new Set([
   'host',
   'content-length',
   'expect',
+  // The gateway is the edge: the client's address is what it saw, never what the client claims
+  // (per-IP limits upstream count on it).
+  'x-forwarded-for',
+  'x-real-ip',
 ])
 
 /** How long a refused client may go on sending (discarded) after its answer, before the reset. */
@@ -288,6 +293,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     headers.host = target.host
     headers['x-forwarded-host'] = req.headers.host ?? ''
     headers['x-forwarded-proto'] = 'http'
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? ''
+    headers['x-real-ip'] = req.socket.remoteAddress ?? ''
     headers['x-forwarded-prefix'] = route.prefix
 
     // Client went away: abort the upstream request too.
