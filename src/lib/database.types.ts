@@ -688,6 +688,34 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      set_session_location: {
+        Args: { p_booking_id: string; p_location: string }
+        Returns: {
+          booking_source: Database["public"]["Enums"]["booking_source"]
+          cancellation_reason: string | null
+          cancelled_at: string | null
+          cancelled_by: string | null
+          company_id: string | null
+          created_at: string
+          created_by: string | null
+          ends_at: string
+          id: string
+          location: string | null
+          meeting_type: Database["public"]["Enums"]["meeting_type"]
+          pillar: Database["public"]["Enums"]["pillar"]
+          prestador_id: string
+          starts_at: string
+          status: Database["public"]["Enums"]["booking_status"]
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "bookings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
     }
     Enums: {
       app_role: "user" | "prestador" | "especialista" | "admin"

