@@ -494,7 +494,8 @@ export type Database = {
         Returns: BookingRow
       }
       reschedule_booking: {
-        Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string }
+        /** p_override: admin only, a confirmed time outside the prestador's hours. */
+        Args: { p_booking_id: string; p_starts_at: string; p_ends_at: string; p_override?: boolean }
         Returns: BookingRow
       }
       /** When a prestador is busy (non-cancelled bookings), without saying with whom. Window <= 62 days. */

@@ -1,4 +1,4 @@
-import { formatDayLong, formatDayShort, formatInstant, formatSessionRange, timeZoneCity, weekdayLong, weekdayOf } from './format-date'
+import { formatDayLong, formatDayShort, formatInstant, formatSessionRange, monthShort, timeZoneCity, weekdayLong, weekdayOf } from './format-date'
 
 describe('formatSessionRange', () => {
   it.each([
@@ -48,6 +48,16 @@ describe('formatDayLong', () => {
     [2027, 3, 7, 'domingo, 7 de março'],
   ])('%i-%i-%i', (y, m, d, expected) => {
     expect(formatDayLong(y, m, d)).toBe(expected)
+  })
+})
+
+describe('monthShort', () => {
+  it.each([
+    [1, 'jan.'],
+    [12, 'dez.'],
+    [13, ''],
+  ])('%i', (month, expected) => {
+    expect(monthShort(month)).toBe(expected)
   })
 })
 

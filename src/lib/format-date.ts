@@ -28,7 +28,12 @@ export function formatDayShort(year: number, month: number, day: number): string
 
 /** "segunda-feira" for a calendar date (accessible names, headings). */
 export function weekdayLong(year: number, month: number, day: number): string {
-  return WEEKDAYS_LONG[weekdayOf(year, month, day)]
+  return WEEKDAYS_LONG[weekdayOf(year, month, day)] ?? ''
+}
+
+/** "dez." for a month (1..12). */
+export function monthShort(month: number): string {
+  return MONTHS[month - 1] ?? ''
 }
 
 /** "segunda-feira, 30 de novembro" for a calendar date (accessible names of calendar days). */

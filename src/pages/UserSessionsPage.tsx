@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
@@ -57,9 +57,12 @@ export function UserSessionSections({ sessions, timeZone }: { sessions: UserSess
   const sorted = sortSessions(sessions, now)
   const upcoming = sorted.filter((s) => isUpcoming(s, now))
   const past = sorted.filter((s) => !isUpcoming(s, now))
+  // Set by /user/book after booking: that card is marked as new.
+  const state: unknown = useLocation().state
+  const newBookingId = state && typeof state === 'object' && 'newBookingId' in state ? String(state.newBookingId) : null
   return (
     <div className="flex flex-col gap-8">
-      <SessionSection title="Próximas sessões" sessions={upcoming} timeZone={timeZone} upcoming />
+      <SessionSection title="Próximas sessões" sessions={upcoming} timeZone={timeZone} upcoming newBookingId={newBookingId} />
       <SessionSection title="Sessões anteriores" sessions={past} timeZone={timeZone} upcoming={false} />
     </div>
   )
@@ -70,11 +73,13 @@ function SessionSection({
   sessions,
   timeZone,
   upcoming,
+  newBookingId = null,
 }: {
   title: string
   sessions: UserSession[]
   timeZone: string
   upcoming: boolean
+  newBookingId?: string | null
 }) {
   const id = `section-${title.replace(/\s+/g, '-').toLowerCase()}`
   return (
@@ -94,6 +99,7 @@ function SessionSection({
               <li key={s.id}>
                 <SessionCard
                   id={cardId}
+                  highlighted={s.id === newBookingId}
                   heading={s.prestador?.profile?.name ?? 'Prestador'}
                   startsAt={s.starts_at}
                   timeZone={timeZone}

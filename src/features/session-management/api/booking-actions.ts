@@ -14,7 +14,13 @@ export type ActionResult = { ok: true; booking: BookingRow } | ActionFailure
 export const ACTION_TIMEOUT_MS = 15_000
 
 export type CancelInput = { bookingId: string; reason: string }
-export type RescheduleInput = { bookingId: string; startsAt: string; endsAt: string }
+export type RescheduleInput = {
+  bookingId: string
+  startsAt: string
+  endsAt: string
+  /** The admin confirmed a time outside the prestador's hours (sent only then). */
+  override?: boolean
+}
 export type CompleteInput = { bookingId: string }
 
 const UNEXPECTED: ActionFailure = {
@@ -61,13 +67,11 @@ export function cancelBooking({ bookingId, reason }: CancelInput, { timeoutMs = 
   )
 }
 
-export function rescheduleBooking({ bookingId, startsAt, endsAt }: RescheduleInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
+export function rescheduleBooking({ bookingId, startsAt, endsAt, override }: RescheduleInput, { timeoutMs = ACTION_TIMEOUT_MS }: Options = {}) {
+  const args = { p_booking_id: bookingId, p_starts_at: startsAt, p_ends_at: endsAt, ...(override ? { p_override: true } : {}) }
   return settle(
     bookingId,
-    (signal) =>
-      supabase
-        .rpc('reschedule_booking', { p_booking_id: bookingId, p_starts_at: startsAt, p_ends_at: endsAt })
-        .abortSignal(signal),
+    (signal) => supabase.rpc('reschedule_booking', args).abortSignal(signal),
     timeoutMs,
   )
 }

@@ -14,15 +14,13 @@ import {
   stamp,
   type FakeSessionsServer,
 } from '../testing/fake-server'
+import { bookingWorld, fakeSupabase, pickDay } from '@/features/booking/components/test-support'
 import { SessionManagement, type SessionManagementAction } from './SessionManagement'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
-vi.mock('@/lib/supabase', () => ({
-  supabase: {
-    rpc: (...args: never[]) => holder.server!.rpc(...args),
-    from: (...args: never[]) => holder.server!.from(...args),
-  },
-}))
+// The reschedule form's day picker reads the booking tables from the booking feature's fake.
+vi.mock('@/lib/supabase', async () => ({ supabase: (await import('../testing/slot-world')).splitSupabase(() => holder.server!) }))
+vi.setConfig({ testTimeout: 30_000 })
 
 const NOW = Date.parse('2026-11-20T10:00:00Z')
 const MIN = 60_000
@@ -175,13 +173,15 @@ describe('SessionManagement', () => {
     await user.click(screen.getByRole('button', { name: 'Voltar' }))
     await waitFor(() => expect(screen.getByRole('button', { name: 'Reagendar' })).toHaveFocus())
 
+    fakeSupabase.reset(bookingWorld().handler)
     await user.click(screen.getByRole('button', { name: 'Reagendar' }))
-    const start = screen.getByLabelText('Hora de início')
-    await user.clear(start)
-    await user.type(start, '15:00')
+    // Only bookable slots: no free date or time fields, a day with free slots, then a time.
+    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
+    await pickDay(user, '2026-11-23')
+    await user.click(await screen.findByLabelText('15:00'))
     await user.click(screen.getByRole('button', { name: 'Guardar nova data' }))
-    expect(await screen.findByText('Sessão reagendada para 21 nov. 2026 às 15:00.')).toHaveAttribute('role', 'status')
-    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('21 nov. 2026 às 15:00'))
+    expect(await screen.findByText('Sessão reagendada para 23 nov. 2026 às 15:00.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('23 nov. 2026 às 15:00'))
   })
 
   it('offers only the actions it is given (especialista: no "Marcar como realizada")', async () => {
