@@ -45,7 +45,7 @@ export function DayGrid({ cells, value, onChange, page, onPageChange }: DayGridP
   }
 
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex w-full max-w-md flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
         <Button variant="ghost" size="sm" onClick={() => turn(page - 1)} disabled={page <= 0} aria-label="Semanas anteriores">
           <span aria-hidden="true">‹</span>

@@ -24,7 +24,7 @@ export const SLOT_PICKER_TEXTS = {
   loading: 'A procurar horários livres...',
   loadError: 'Não foi possível carregar os horários livres.',
   chooseDay: 'Escolha um dia com horários livres.',
-  noFreeDay: (from: string, to: string) => `Não há horários livres de ${from} a ${to}. Veja as semanas seguintes.`,
+  noFreeDay: (from: string, to: string) => `Não há horários livres de ${from} a ${to}: veja as semanas seguintes.`,
   noSlots: 'Não há horários livres neste dia.',
   first: (when: string) => `Primeiro horário livre: ${when}`,
   refresh: 'Atualizar horários',
@@ -226,7 +226,7 @@ function SlotList({
         name={name}
         compact
         groupRef={groupRef}
-        hint={`${dayLine}. Horas em ${timeZoneCity(zone)}${sessionMinutes ? `; sessões de ${sessionMinutes} minutos` : ''}.`}
+        hint={`${dayLine} — horas em ${timeZoneCity(zone)}${sessionMinutes ? `; sessões de ${sessionMinutes} minutos` : ''}.`}
         options={slots.map((s) => ({ value: s.starts_at, label: formatSlotTime(s.starts_at, zone) }))}
         value={selected}
         onChange={(startsAt) => {

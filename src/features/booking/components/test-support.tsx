@@ -149,7 +149,8 @@ export const dayButton = (day: string, scope: ParentNode = document) => scope.qu
 /** Chooses `day` in the day picker, turning pages forward until it is shown. */
 export async function pickDay(user: UserEvent, day: string, scope: HTMLElement = document.body): Promise<HTMLButtonElement> {
   for (let page = 0; page < 4; page++) {
-    await waitFor(() => expect(within(scope).getByRole('group', { name: /^Dias de / })).toBeInTheDocument())
+    // The first answers can take seconds on a loaded machine.
+    await waitFor(() => expect(within(scope).getByRole('group', { name: /^Dias de / })).toBeInTheDocument(), { timeout: 15_000 })
     const button = dayButton(day, scope)
     if (button) {
       await user.click(button)
