@@ -2,8 +2,8 @@
 // are marked and pickable, the others are aria-disabled; arrow keys move between days
 // (one tab stop). The rules are lib/day-picker.ts.
 
-import { useRef, useState, type KeyboardEvent } from 'react'
-import { Button, cn } from '@/components/ui'
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { Button, cn, Spinner } from '@/components/ui'
 import { formatDayShort, monthShort, WEEKDAY_HEADERS } from '@/lib/format-date'
 import { parseLocalDate } from '@/lib/zoned-time'
 import { LAST_PAGE, nextCellIndex, type DayCell } from '../lib/day-picker'
@@ -15,6 +15,8 @@ export type DayGridProps = {
   onChange: (day: string) => void
   page: number
   onPageChange: (page: number) => void
+  /** The page's free slots are loading: the page buttons stay (and keep focus), the days wait. */
+  loading?: boolean
 }
 
 const shortOf = (day: string) => {
@@ -22,7 +24,7 @@ const shortOf = (day: string) => {
   return formatDayShort(d.year, d.month, d.day)
 }
 
-export function DayGrid({ cells, value, onChange, page, onPageChange }: DayGridProps) {
+export function DayGrid({ cells, value, onChange, page, onPageChange, loading = false }: DayGridProps) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([])
   const selectedIndex = cells.findIndex((c) => c.day === value)
   const fallback = Math.max(cells.findIndex((c) => c.pickable), cells.findIndex((c) => !c.past), 0)
@@ -57,6 +59,29 @@ export function DayGrid({ cells, value, onChange, page, onPageChange }: DayGridP
           <span aria-hidden="true">›</span>
         </Button>
       </div>
+      {loading ? <Spinner label="A procurar horários livres..." /> : <Days cells={cells} value={value} onChange={onChange} range={range} buttons={buttons} tabIndexAt={tabIndexAt} onKeyDown={onKeyDown} onFocusCell={setFocusIndex} />}
+    </div>
+  )
+}
+
+function Days({
+  cells,
+  value,
+  onChange,
+  range,
+  buttons,
+  tabIndexAt,
+  onKeyDown,
+  onFocusCell,
+}: Pick<DayGridProps, 'cells' | 'value' | 'onChange'> & {
+  range: string
+  buttons: RefObject<Array<HTMLButtonElement | null>>
+  tabIndexAt: number
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, index: number) => void
+  onFocusCell: (index: number) => void
+}) {
+  return (
+    <>
       <div className="grid grid-cols-7 gap-1" aria-hidden="true">
         {WEEKDAY_HEADERS.map((w) => (
           <span key={w} className="text-center text-xs font-medium text-slate-600">
@@ -81,7 +106,7 @@ export function DayGrid({ cells, value, onChange, page, onPageChange }: DayGridP
               aria-disabled={!cell.pickable || undefined}
               tabIndex={index === tabIndexAt ? 0 : -1}
               onKeyDown={(event) => onKeyDown(event, index)}
-              onFocus={() => setFocusIndex(index)}
+              onFocus={() => onFocusCell(index)}
               onClick={() => {
                 if (cell.pickable) onChange(cell.day)
               }}
@@ -109,6 +134,6 @@ export function DayGrid({ cells, value, onChange, page, onPageChange }: DayGridP
         <span aria-hidden="true" className="inline-block size-2 rounded-full bg-brand-700" />
         Dias com horários livres
       </p>
-    </div>
+    </>
   )
 }

@@ -62,6 +62,8 @@ describe('SlotPicker', () => {
 
     await user.click(screen.getByRole('button', { name: 'Semanas seguintes' }))
     const next = await screen.findByRole('group', { name: 'Dias de seg., 4 jan. – dom., 31 jan.' }, SLOW)
+    // The page buttons stayed while the page loaded: the focus is still where it was.
+    expect(screen.getByRole('button', { name: 'Semanas seguintes' })).toHaveFocus()
     expect(fakeSupabase.find('prestador_busy_times')).toHaveLength(2)
     expect(fakeSupabase.find('prestador_blocked_dates')).toHaveLength(2)
     // The chosen day is on the other page: no times until a day of this page is chosen.

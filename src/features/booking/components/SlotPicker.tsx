@@ -4,7 +4,7 @@
 // chosen; the database checks again.
 
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
-import { Button, ErrorState, Spinner } from '@/components/ui'
+import { Button, ErrorState } from '@/components/ui'
 import { useProfile } from '@/features/auth'
 import { formatDayShort, formatInstant, timeZoneCity } from '@/lib/format-date'
 import { parseLocalDate } from '@/lib/zoned-time'
@@ -21,7 +21,6 @@ export const SLOT_PICKER_TEXTS = {
   day: 'Dia',
   slot: 'Horário',
   noPrestador: 'Escolha o prestador para ver os dias com horários livres.',
-  loading: 'A procurar horários livres...',
   loadError: 'Não foi possível carregar os horários livres.',
   chooseDay: 'Escolha um dia com horários livres.',
   noFreeDay: (from: string, to: string) => `Não há horários livres de ${from} a ${to}: veja as semanas seguintes.`,
@@ -101,8 +100,9 @@ export function SlotPicker({
   let dayBody: ReactNode
   let dayText: ReactNode = null
   if (free.status === 'idle') dayText = SLOT_PICKER_TEXTS.noPrestador
-  else if (free.status === 'pending') dayBody = <Spinner label={SLOT_PICKER_TEXTS.loading} />
-  else if (free.status === 'error') {
+  else if (free.status === 'pending') {
+    dayBody = <DayGrid cells={cells} value={day} onChange={onDayChange} page={page} onPageChange={setPage} loading />
+  } else if (free.status === 'error') {
     dayBody = <ErrorState message={SLOT_PICKER_TEXTS.loadError} onRetry={free.refetch} retrying={free.isFetching} />
   } else {
     dayBody = <DayGrid cells={cells} value={day} onChange={onDayChange} page={page} onPageChange={setPage} />
