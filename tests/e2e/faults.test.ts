@@ -161,7 +161,7 @@ describe('booking (/user/book, "Confirmar marcação")', () => {
 
     await faults.clear()
     await confirm.click()
-    await page.waitForURL('**/user/sessions')
+    await page.waitForURL((url) => url.pathname === '/user/sessions')
     await page.getByRole('status').filter({ hasText: `Sessão marcada com ${prestador.name}: ${formatInstant(slot.startsAt, ZONE)}–` }).waitFor()
     await expectNoText(page, TEXT.bookingFailed)
     const after = await bookingsOf(employee.id)
@@ -252,7 +252,7 @@ describe('login', () => {
 
     await faults.clear()
     await page.getByRole('button', { name: 'Entrar' }).click()
-    await page.waitForURL('**/user/sessions')
+    await page.waitForURL((url) => url.pathname === '/user/sessions')
     await page.getByRole('heading', { name: 'Meu percurso' }).waitFor()
     await context.close()
   })
@@ -269,7 +269,7 @@ describe('the answer is lost after the API did the work (connection dropped on t
 
     await faults.set(fault('lose-response', '/rest/v1/bookings', 'POST'))
     await page.getByRole('button', { name: 'Confirmar marcação' }).click()
-    await page.waitForURL('**/user/sessions')
+    await page.waitForURL((url) => url.pathname === '/user/sessions')
     await page.getByRole('status').filter({ hasText: `Sessão marcada com ${prestador.name}` }).waitFor()
     await expectNoText(page, TEXT.bookingFailed)
     const after = await bookingsOf(employee.id)

@@ -22,6 +22,9 @@ export async function pick(radio: Locator): Promise<void> {
 /** The day picker's grid of days (once its page is loaded). */
 export const dayGrid = (scope: Page | Locator) => scope.getByRole('group', { name: /^Dias de / })
 
+/** The accessible name of a day button: "Hoje, segunda-feira, 30 de novembro, 4 horários livres". */
+export const dayNameOf = async (button: Locator) => (await button.locator('[data-day-name]').textContent())?.trim() ?? ''
+
 /** The button of `day` in the day picker, turning pages forward until it is shown. */
 export async function showDay(scope: Page | Locator, day: string): Promise<Locator> {
   for (let turn = 0; turn < 8; turn++) {

@@ -101,7 +101,6 @@ function Days({
               }}
               type="button"
               data-day={cell.day}
-              aria-label={cell.name}
               aria-pressed={selected}
               aria-disabled={!cell.pickable || undefined}
               tabIndex={index === tabIndexAt ? 0 : -1}
@@ -121,9 +120,17 @@ function Days({
                 cell.relative === 'Hoje' && !selected ? 'ring-1 ring-slate-400' : '',
               )}
             >
-              <span>{cell.dayOfMonth}</span>
-              <span className="text-[0.625rem] leading-tight font-normal">{note}</span>
+              {/* The name is the full day ("Hoje, segunda-feira, 30 de novembro, 4 horários livres");
+                  the short visible text is hidden from it, so the name holds no partial copy. */}
+              <span className="sr-only" data-day-name>
+                {cell.name}
+              </span>
+              <span aria-hidden="true">{cell.dayOfMonth}</span>
+              <span aria-hidden="true" className="text-[0.625rem] leading-tight font-normal">
+                {note}
+              </span>
               <span
+                aria-hidden="true"
                 className={cn('mt-0.5 size-1.5 rounded-full', cell.pickable ? (selected ? 'bg-white' : 'bg-brand-700') : 'bg-transparent')}
               />
             </button>
