@@ -1,4 +1,4 @@
-import { formatDayShort, formatInstant, formatSessionRange, weekdayLong, weekdayOf } from './format-date'
+import { formatDayLong, formatDayShort, formatInstant, formatSessionRange, monthShort, timeZoneCity, weekdayLong, weekdayOf } from './format-date'
 
 describe('formatSessionRange', () => {
   it.each([
@@ -38,5 +38,37 @@ describe('calendar-date helpers', () => {
     expect(weekdayOf(y, m, d)).toBe(weekday)
     expect(formatDayShort(y, m, d)).toBe(short)
     expect(weekdayLong(y, m, d)).toBe(long)
+  })
+})
+
+describe('formatDayLong', () => {
+  it.each([
+    [2026, 11, 30, 'segunda-feira, 30 de novembro'],
+    [2026, 12, 1, 'terça-feira, 1 de dezembro'],
+    [2027, 3, 7, 'domingo, 7 de março'],
+  ])('%i-%i-%i', (y, m, d, expected) => {
+    expect(formatDayLong(y, m, d)).toBe(expected)
+  })
+})
+
+describe('monthShort', () => {
+  it.each([
+    [1, 'jan.'],
+    [12, 'dez.'],
+    [13, ''],
+  ])('%i', (month, expected) => {
+    expect(monthShort(month)).toBe(expected)
+  })
+})
+
+describe('timeZoneCity', () => {
+  it.each([
+    ['Europe/Lisbon', 'Lisboa'],
+    ['America/Sao_Paulo', 'São Paulo'],
+    ['Asia/Tokyo', 'Tóquio'],
+    ['America/New_York', 'New York'],
+    ['America/Argentina/Buenos_Aires', 'Buenos Aires'],
+  ])('%s', (zone, expected) => {
+    expect(timeZoneCity(zone)).toBe(expected)
   })
 })

@@ -5,6 +5,7 @@ import { localDateTimeOf } from '@/lib/zoned-time'
 const WEEKDAYS = ['dom.', 'seg.', 'ter.', 'qua.', 'qui.', 'sex.', 'sáb.'] as const
 const WEEKDAYS_LONG = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'] as const
 const MONTHS = ['jan.', 'fev.', 'mar.', 'abr.', 'mai.', 'jun.', 'jul.', 'ago.', 'set.', 'out.', 'nov.', 'dez.'] as const
+const MONTHS_LONG = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'] as const
 const FALLBACK_TIME_ZONE = 'Europe/Lisbon'
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
@@ -28,6 +29,35 @@ export function formatDayShort(year: number, month: number, day: number): string
 /** "segunda-feira" for a calendar date (accessible names, headings). */
 export function weekdayLong(year: number, month: number, day: number): string {
   return WEEKDAYS_LONG[weekdayOf(year, month, day)] ?? ''
+}
+
+/** "dez." for a month (1..12). */
+export function monthShort(month: number): string {
+  return MONTHS[month - 1] ?? ''
+}
+
+/** "segunda-feira, 30 de novembro" for a calendar date (accessible names of calendar days). */
+export function formatDayLong(year: number, month: number, day: number): string {
+  return `${weekdayLong(year, month, day)}, ${day} de ${MONTHS_LONG[month - 1]}`
+}
+
+// pt-PT names of the cities of the zones people here use; others fall back to the zone's city as written.
+const ZONE_CITIES: Record<string, string> = {
+  'Europe/Lisbon': 'Lisboa',
+  'Atlantic/Azores': 'Açores',
+  'Atlantic/Madeira': 'Madeira',
+  'America/Sao_Paulo': 'São Paulo',
+  'Asia/Tokyo': 'Tóquio',
+  'Europe/London': 'Londres',
+  'Europe/Madrid': 'Madrid',
+  'Europe/Paris': 'Paris',
+  'Europe/Berlin': 'Berlim',
+  'UTC': 'UTC',
+}
+
+/** "Lisboa" for Europe/Lisbon: the time zone note says the city, never the raw IANA name. */
+export function timeZoneCity(timeZone: string): string {
+  return ZONE_CITIES[timeZone] ?? (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ')
 }
 
 /** Short weekday names starting on Monday, for calendar headers. */

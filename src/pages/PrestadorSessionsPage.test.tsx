@@ -13,15 +13,15 @@ import {
   stamp,
   type FakeSessionsServer,
 } from '@/features/session-management/testing/fake-server'
+import { bookingWorld, fakeSupabase, pickDay } from '@/features/booking/components/test-support'
 import { PrestadorSessionsPage } from './PrestadorSessionsPage'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
-vi.mock('@/lib/supabase', () => ({
-  supabase: {
-    rpc: (...args: never[]) => holder.server!.rpc(...args),
-    from: (...args: never[]) => holder.server!.from(...args),
-  },
+// The reschedule form's day picker reads the booking tables from the booking feature's fake.
+vi.mock('@/lib/supabase', async () => ({
+  supabase: (await import('@/features/session-management/testing/slot-world')).splitSupabase(() => holder.server!),
 }))
+vi.setConfig({ testTimeout: 30_000 })
 
 const MIN = 60_000
 const NOW = Date.parse('2026-11-15T12:00:00Z')
@@ -160,8 +160,10 @@ describe('PrestadorSessionsPage', () => {
     const user = await renderPage()
     await user.click(manage('b-soon'))
     const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
+    fakeSupabase.reset(bookingWorld().handler)
     await user.click(within(dialog).getByRole('button', { name: 'Reagendar' }))
-    fireEvent.change(within(dialog).getByLabelText('Nova data'), { target: { value: '2026-11-18' } })
+    await pickDay(user, '2026-11-18', dialog)
+    await user.click(await within(dialog).findByLabelText('14:00'))
     await user.click(within(dialog).getByRole('button', { name: 'Guardar nova data' }))
     expect(await within(dialog).findByText('Sessão reagendada para qua., 18 nov., 14:00–14:50.')).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))

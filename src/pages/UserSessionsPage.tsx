@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
@@ -62,7 +62,10 @@ export function UserSessionSections({ sessions, timeZone }: { sessions: UserSess
   const { upcoming, past, cancelled } = sessionSections(sessions, now)
   // The card the employee just cancelled: it moves to "Canceladas", where it says so.
   const [cancelledHere, setCancelledHere] = useState<string | null>(null)
-  const common = { timeZone, now, cancelledHere, onCancelled: setCancelledHere }
+  // Set by /user/book after booking: that card is marked as new.
+  const state: unknown = useLocation().state
+  const newBookingId = state && typeof state === 'object' && 'newBookingId' in state ? String(state.newBookingId) : null
+  const common = { timeZone, now, cancelledHere, onCancelled: setCancelledHere, newBookingId }
   return (
     <div className="flex flex-col gap-8">
       <SessionSection {...common} title="Próximas sessões" sessions={upcoming} />
@@ -79,9 +82,10 @@ type SectionProps = {
   now: number
   cancelledHere: string | null
   onCancelled: (bookingId: string) => void
+  newBookingId: string | null
 }
 
-function SessionSection({ title, sessions, timeZone, now, cancelledHere, onCancelled }: SectionProps) {
+function SessionSection({ title, sessions, timeZone, now, cancelledHere, onCancelled, newBookingId }: SectionProps) {
   const id = `section-${title.replace(/\s+/g, '-').toLowerCase()}`
   return (
     <section aria-labelledby={id}>
@@ -101,6 +105,7 @@ function SessionSection({ title, sessions, timeZone, now, cancelledHere, onCance
               <li key={s.id}>
                 <SessionCard
                   id={cardId}
+                  highlighted={s.id === newBookingId}
                   heading={s.prestador?.profile?.name ?? 'Prestador'}
                   startsAt={s.starts_at}
                   timeZone={timeZone}

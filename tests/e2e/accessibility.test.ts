@@ -16,6 +16,7 @@ import { addDays, formatLocalDate, isoWeekday, localDateTimeOf } from '../../src
 import { createBooking } from '../integration/support/fixtures'
 import { BOOKING, PEOPLE } from '../integration/support/seed'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
+import { chooseFirstFreeSlot, dayGrid } from './support/booking-form'
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -173,10 +174,8 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
 
     await pick(page.getByRole('radio', { name: 'Bem-Estar Físico' }))
     await pick(page.getByRole('radio', { name: /Dra\. Ana Ferreira/ }))
-    await page.getByLabel('Dia', { exact: true }).fill(nextWeeks(2))
-    const slots = page.getByRole('group', { name: 'Horário' }).getByRole('radio')
-    await slots.first().or(page.getByText('Não há horários livres neste dia.')).waitFor()
-    if (await slots.count()) await pick(slots.first())
+    // The day picker (a grid of day buttons) and the day's times.
+    await chooseFirstFreeSlot(page, nextWeeks(2))
     await expectNoAxeViolations(page, 'user-book-steps')
 
     // Sent incomplete: the errors next to the fields.
@@ -199,7 +198,8 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
 
     // Its reschedule and cancel panels open too.
     await dialog.getByRole('button', { name: 'Reagendar' }).click()
-    await dialog.getByLabel('Nova data').waitFor()
+    await dayGrid(dialog).waitFor()
+    await dialog.getByRole('group', { name: 'Horário' }).waitFor()
     await expectNoAxeViolations(page, 'prestador-session-modal-reschedule')
     await dialog.getByRole('button', { name: 'Cancelar sessão' }).click()
     await dialog.getByRole('button', { name: 'Reagendar' }).waitFor()

@@ -14,6 +14,7 @@ import { addDays, formatLocalDate, isoWeekday, localDateTimeOf } from '../../src
 import { serviceClient } from '../integration/support/clients'
 import { PEOPLE } from '../integration/support/seed'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
+import { pickDay, showDay } from './support/booking-form'
 
 const ZONE = 'Europe/Lisbon'
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -61,16 +62,15 @@ async function openAvailability(page: Page): Promise<void> {
   await page.getByRole('group', { name: 'Segunda-feira' }).getByText('09:00–13:00').waitFor()
 }
 
-/** The times João is offered with Pedro on `day` (after the list settles). */
+/** The times João is offered with Pedro on `day`: none when the day picker does not let it be chosen. */
 async function pedroSlotsOn(page: Page, day: string): Promise<string[]> {
   await page.goto('/user/book')
   await pick(page.getByRole('radio', { name: 'Saúde Mental' }))
   await pick(page.getByRole('radio', { name: /Dr\. Pedro Santos/ }))
-  await page.getByLabel('Dia', { exact: true }).fill(day)
+  const button = await showDay(page, day)
+  if ((await button.getAttribute('aria-disabled')) === 'true') return []
+  await pickDay(page, day)
   const slots = page.getByRole('group', { name: 'Horário' }).getByRole('radio')
-  const none = page.getByText('Não há horários livres neste dia.')
-  await slots.first().or(none).waitFor()
-  if (await none.isVisible()) return []
   return slots.evaluateAll((radios) => radios.map((r) => r.closest('label')?.textContent?.trim() ?? ''))
 }
 

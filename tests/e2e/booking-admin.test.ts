@@ -1,12 +1,14 @@
 // Path 2 of the booking issue, in real Chromium against a fresh stack: the admin opens
 // "Nova sessão" on /admin/operations, books for Maria (empresa -> colaborador -> prestador ->
 // horário livre -> tipo), and the session shows on Maria's /user/sessions. Also: the bookings
-// table's filters live in the URL and survive a reload.
+// table's filters live in the URL and survive a reload. And the admin's reschedule: the same
+// day picker, plus "Fora do horário" only as a visible, confirmed step.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { formatDayShort, formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
-import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
+import { chooseFirstFreeSlot, dayGrid, nextWeeks, pick } from './support/booking-form'
 
 const ZONE = 'Europe/Lisbon'
 
@@ -55,7 +57,7 @@ describe('booking path 2: the admin books for an employee', () => {
 
     await dialog.getByRole('button', { name: 'Marcar sessão' }).click()
     const when = formatSessionDateTime(slot.startsAt, ZONE)
-    await admin.getByRole('status').filter({ hasText: `Sessão marcada para Maria Costa: ${when}.` }).waitFor()
+    await admin.getByRole('status').filter({ hasText: `Sessão marcada para Maria Costa: ${formatInstant(slot.startsAt, ZONE)}–` }).waitFor()
     await dialog.waitFor({ state: 'detached' })
     // Focus back on "Nova sessão".
     await expect(opener.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
@@ -95,6 +97,50 @@ describe('booking path 2: the admin books for an employee', () => {
     await dialog.getByText('Escolha o colaborador.').waitFor()
     await dialog.getByText('Escolha um prestador.').waitFor()
     await expect(dialog.getByLabel('Empresa', { exact: true }).inputValue()).resolves.not.toBe('')
+    await admin.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
+
+  it.each([
+    [375, 812],
+    [1280, 800],
+  ])('the admin reschedules at %i px: free slots of the prestador, or "Fora do horário" after a confirmation', async (width, height) => {
+    const admin = await personPage('admin@encontro.test')
+    await admin.setViewportSize({ width, height })
+    await admin.waitForURL('**/admin/operations')
+    // A seed session of Pedro's (sessions of prestadores other files retired have no free slots).
+    await admin.getByRole('button', { name: /^Reagendar: .* com Dr\. Pedro Santos$/ }).first().click()
+    const dialog = admin.getByRole('dialog', { name: 'Reagendar sessão' })
+    await dialog.waitFor()
+    // The day picker: a page of four weeks, a first free day chosen, only its free times.
+    await dayGrid(dialog).waitFor()
+    await expect(dialog.locator('button[data-day][aria-pressed="true"]').count()).resolves.toBe(1)
+    await dialog.getByRole('group', { name: 'Horário' }).getByRole('radio').first().waitFor()
+    await expect(dialog.getByLabel('Hora de início').count()).resolves.toBe(0)
+    for (const button of await dialog.getByRole('button').all()) {
+      const box = (await button.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(width)
+    }
+    await screenshot(admin, `reschedule-admin-picker-${width}`, { fullPage: false })
+
+    // Outside the hours: free fields, then a confirmation that says so before anything is sent.
+    await dialog.getByRole('button', { name: 'Fora do horário' }).click()
+    await dialog.getByText('Fora do horário do prestador', { exact: true }).waitFor()
+    const sunday = nextWeeks(7)
+    await dialog.getByLabel('Nova data', { exact: true }).fill(sunday)
+    await dialog.getByLabel('Hora de início', { exact: true }).fill('03:00')
+    await dialog.getByRole('button', { name: 'Rever e confirmar' }).click()
+    const confirmation = dialog.getByRole('alert').filter({ hasText: 'fora do horário do prestador. Confirma?' })
+    await confirmation.waitFor()
+    const [y, m, d] = sunday.split('-').map(Number) as [number, number, number]
+    expect(await confirmation.textContent()).toContain(`A sessão passa para ${formatDayShort(y, m, d)}, 03:00–`)
+    await dialog.getByRole('button', { name: 'Confirmar fora do horário' }).waitFor()
+    await screenshot(admin, `reschedule-admin-override-${width}`, { fullPage: false })
+    // Changed their mind: back to the free slots, nothing was sent.
+    await dialog.getByRole('button', { name: 'Alterar' }).click()
+    await dialog.getByRole('button', { name: 'Voltar aos horários livres' }).click()
+    await dayGrid(dialog).waitFor()
     await admin.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
   })

@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
 
@@ -51,7 +52,7 @@ describe('booking path 3: the especialista assigns a call request', () => {
 
     await dialog.getByRole('button', { name: 'Atribuir e marcar sessão' }).click()
     const when = formatSessionDateTime(slot.startsAt, ZONE)
-    await rita.getByRole('status').filter({ hasText: `Pedido de Maria Costa atribuído: sessão (telefone) com Dr. Pedro Santos a ${when}.` }).waitFor()
+    await rita.getByRole('status').filter({ hasText: `Pedido de Maria Costa atribuído: sessão (telefone) com Dr. Pedro Santos a ${formatInstant(slot.startsAt, ZONE)}–` }).waitFor()
     await dialog.waitFor({ state: 'detached' })
 
     // The request left the queue; the case is in "Os meus casos".

@@ -11,14 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { faults } from './support/faults'
 import {
-  dayFromToday,
   describedBy,
   expectFieldError,
   expectNoText,
   nextWeekday,
   openSessionModal,
   pick,
+  pickDay,
   sessionCard,
+  showDay,
 } from './support/forms'
 import {
   bookingInDb,
@@ -139,33 +140,32 @@ describe('booking form (/user/book)', () => {
     await confirm.click()
     await expectFieldError(pillarRadio, 'Escolha a área da sessão.')
     await expectGroupError(page.getByRole('group', { name: 'Prestador' }), 'Escolha um prestador.')
-    await expectFieldError(page.getByLabel('Dia', { exact: true }), 'Escolha o dia.')
+    await expectGroupError(page.getByRole('group', { name: 'Dia' }), 'Escolha o dia.')
     await expectGroupError(page.getByRole('group', { name: 'Horário' }), 'Escolha um horário livre.')
     await expectFieldError(page.getByRole('radio', { name: /^Virtual/ }), 'Escolha o tipo de sessão.')
     await screenshot(page, 'hostile-booking-empty')
 
-    // Área and prestador chosen; the day is in the past.
+    // Área and prestador chosen: a day without free slots (a Saturday) cannot be chosen; the
+    // first free day stays chosen.
     await pick(pillarRadio)
     const nuno = page.getByRole('radio', { name: /Dr\. Nuno Hostil/ })
     await pick(nuno)
-    const day = page.getByLabel('Dia', { exact: true })
-    const yesterday = dayFromToday(-1)
-    await day.fill(yesterday)
     await pick(page.getByRole('radio', { name: /^Telefone/ }))
-    await confirm.click()
-    await expectFieldError(day, 'Escolha hoje ou um dia futuro.')
-    expect(await day.inputValue()).toBe(yesterday)
+    const saturday = await showDay(page, nextWeekday(6, 0))
+    expect(await saturday.getAttribute('aria-disabled')).toBe('true')
+    // force: Playwright would wait for an aria-disabled button to become enabled; a person just clicks.
+    await saturday.click({ force: true })
+    expect(await saturday.getAttribute('aria-pressed')).toBe('false')
+    await expect(page.locator('button[data-day][aria-pressed="true"]').count()).resolves.toBe(1)
     expect(await pillarRadio.isChecked()).toBe(true)
     expect(await nuno.isChecked()).toBe(true)
-    expect(await page.getByRole('radio', { name: /^Telefone/ }).isChecked()).toBe(true)
 
     // A good day, but no time picked.
     const good = nextWeekday(2, 14)
-    await day.fill(good)
-    await page.getByRole('group', { name: 'Horário' }).getByRole('radio').first().waitFor()
+    await pickDay(page, good)
     await confirm.click()
     await expectFieldError(page.getByRole('group', { name: 'Horário' }).getByRole('radio').first(), 'Escolha um horário livre.')
-    expect(await day.inputValue()).toBe(good)
+    expect(await page.locator(`button[data-day="${good}"]`).getAttribute('aria-pressed')).toBe('true')
     expect(await page.getByRole('radio', { name: /^Telefone/ }).isChecked()).toBe(true)
 
     expect(await writesSince(mark, '/rest/v1/bookings')).toEqual([])
@@ -175,35 +175,26 @@ describe('booking form (/user/book)', () => {
 })
 
 describe('reschedule (prestador modal)', () => {
-  it('refuses an end before the start and a start in the past, next to the field; keeps the values; moves nothing', async () => {
+  it('offers only bookable slots: no free date or time fields, days without free slots cannot be chosen, a missing time is said next to the times; moves nothing', async () => {
     const session = await freshSession(22)
     const page = await signedInPage(prestador, '/prestador/sessions')
     const dialog = await openSessionModal(page, session.id, employee.name)
     await dialog.getByRole('button', { name: 'Reagendar' }).click()
-    const date = dialog.getByLabel('Nova data')
-    const start = dialog.getByLabel('Hora de início')
-    const end = dialog.getByLabel('Hora de fim')
-    const save = dialog.getByRole('button', { name: 'Guardar nova data' })
     const mark = await faults.mark()
+    await dialog.getByRole('group', { name: /^Dias de / }).waitFor()
+    expect(await dialog.getByLabel('Hora de início').count()).toBe(0)
+    expect(await dialog.getByLabel('Nova data').count()).toBe(0)
+    expect(await dialog.getByRole('button', { name: 'Fora do horário' }).count()).toBe(0)
 
-    const later = dayFromToday(45)
-    await date.fill(later)
-    await start.fill('15:00')
-    await end.fill('14:30')
-    await save.click()
-    await expectFieldError(end, 'A hora de fim tem de ser depois da hora de início.')
-    expect([await date.inputValue(), await start.inputValue(), await end.inputValue()]).toEqual([later, '15:00', '14:30'])
+    const sunday = await showDay(dialog, nextWeekday(7, 0))
+    expect(await sunday.getAttribute('aria-disabled')).toBe('true')
+    // force: Playwright would wait for an aria-disabled button to become enabled; a person just clicks.
+    await sunday.click({ force: true })
+    expect(await sunday.getAttribute('aria-pressed')).toBe('false')
 
-    const past = dayFromToday(-2)
-    await date.fill(past)
-    await end.fill('15:50')
-    await save.click()
-    await expectFieldError(start, 'Escolha uma data e hora no futuro.')
-    expect([await date.inputValue(), await start.inputValue(), await end.inputValue()]).toEqual([past, '15:00', '15:50'])
-
-    await date.fill('')
-    await save.click()
-    await expectFieldError(date, 'Indique a data.')
+    await dialog.getByRole('group', { name: 'Horário' }).getByRole('radio').first().waitFor()
+    await dialog.getByRole('button', { name: 'Guardar nova data' }).click()
+    await expectFieldError(dialog.getByRole('group', { name: 'Horário' }).getByRole('radio').first(), 'Escolha um horário livre.')
 
     await expectNoText(page, /Sessão reagendada/)
     expect(await writesSince(mark, '/rest/v1/rpc/reschedule_booking')).toEqual([])

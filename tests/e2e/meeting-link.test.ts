@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, formatLocalDate, localDateTimeOf } from '../../src/lib/zoned-time'
 import { launchBrowser, newContext, screenshot, signIn, signOut } from './support/browser'
+import { dayGrid, dayNameOf, pickDay, showDay } from './support/booking-form'
 
 // Fixed ids of supabase/seed.sql.
 const IN_3_MINUTES = '30000000-0000-4000-8000-000000000001'
@@ -95,31 +96,34 @@ describe('meeting link, prestador -> employee', () => {
 })
 
 describe('session management modal', () => {
-  it('refuses a reschedule onto another of Pedro\'s sessions with the pt-PT message, keeping what was typed', async () => {
+  it("the prestador's reschedule offers only Pedro's free slots: no free date or time fields", async () => {
     const page = await freshPage()
     await signIn(page, 'pedro@encontro.test')
     await page.waitForURL('**/prestador/sessions')
 
     const dialog = await openSessionModal(page, IN_2_HOURS)
     await dialog.getByRole('button', { name: 'Reagendar' }).click()
-    // Tomorrow 10:00 Lisbon is the seed's phone session with Pedro (10:00-10:50).
+    await dayGrid(dialog).waitFor()
+    expect(await dialog.getByLabel('Nova data').count()).toBe(0)
+    expect(await dialog.getByLabel('Hora de início').count()).toBe(0)
+    expect(await dialog.getByRole('button', { name: 'Fora do horário' }).count()).toBe(0)
+    // Tomorrow 10:00 Lisbon is the seed's phone session with Pedro (10:00-10:50): never offered.
     const tomorrow = formatLocalDate(addDays(localDateTimeOf(Date.now(), 'Europe/Lisbon'), 1))
-    await dialog.getByLabel('Nova data').fill(tomorrow)
-    await dialog.getByLabel('Hora de início').fill('10:00')
-    // The end follows the start with the session's 50 minutes.
-    expect(await dialog.getByLabel('Hora de fim').inputValue()).toBe('10:50')
-    await dialog.getByRole('button', { name: 'Guardar nova data' }).click()
+    const button = await showDay(dialog, tomorrow)
+    expect(await dayNameOf(button)).toMatch(/^Amanhã, /)
+    if ((await button.getAttribute('aria-disabled')) === 'true') {
+      expect(await dayNameOf(button)).toMatch(/sem horários livres$/)
+    } else {
+      await pickDay(dialog, tomorrow)
+      const times = await dialog.getByRole('group', { name: 'Horário' }).getByRole('radio').evaluateAll((radios) => radios.map((r) => r.closest('label')?.textContent?.trim()))
+      expect(times).not.toContain('10:00')
+    }
+    await screenshot(page, 'prestador-reschedule-picker', { fullPage: false })
 
-    await dialog.getByRole('alert').filter({ hasText: 'O prestador já tem uma sessão nesse horário.' }).waitFor()
-    expect(await dialog.getByLabel('Nova data').inputValue()).toBe(tomorrow)
-    expect(await dialog.getByLabel('Hora de início').inputValue()).toBe('10:00')
+    // Saved without a time: said next to the times, nothing sent.
+    await dialog.getByRole('button', { name: 'Guardar nova data' }).click()
+    await dialog.getByText(/^(Escolha um horário livre\.|Indique a data\.)$/).first().waitFor()
     expect(await dialog.getByRole('status').filter({ hasText: /reagendada/ }).count()).toBe(0)
-    await screenshot(page, 'prestador-reschedule-overlap', { fullPage: false })
-
-    // Client-side checks, next to the field, before any request.
-    await dialog.getByLabel('Hora de fim').fill('09:00')
-    await dialog.getByRole('button', { name: 'Guardar nova data' }).click()
-    await dialog.getByText('A hora de fim tem de ser depois da hora de início.').waitFor()
   })
 
   it("Rita's case opens the same modal with the link editor and reschedule/cancel", async () => {

@@ -6,6 +6,8 @@ export {
   fetchPrestadores,
   fetchSchedule,
   fetchDayAvailability,
+  fetchRangeAvailability,
+  computeSlotsByDay,
   computeSlots,
   isSlotStillFree,
   fetchCompanies,
@@ -29,7 +31,7 @@ export {
   type AdminBooking,
   type AdminBookingsPage,
 } from './api/booking-api'
-export { useFreeSlots, type UseFreeSlotsOptions, type UseFreeSlotsResult } from './hooks/use-free-slots'
+export { useFreeDays, type UseFreeDaysOptions, type UseFreeDaysResult } from './hooks/use-free-days'
 export {
   usePrestadores,
   useCompanies,
@@ -51,7 +53,9 @@ export * from './lib/booking-form'
 export { waitingTimeLabel } from './lib/waiting-time'
 export * from './lib/admin-filters'
 export { BookingWizard, WIZARD_TEXTS } from './components/BookingWizard'
-export { SlotPicker, DayField, type SlotPickerProps, type DayFieldProps } from './components/SlotPicker'
+export { SlotPicker, SLOT_PICKER_TEXTS, type SlotPickerProps } from './components/SlotPicker'
+export { DayGrid, type DayGridProps } from './components/DayPicker'
+export * from './lib/day-picker'
 export { MeetingTypeField } from './components/MeetingTypeField'
 export { ChoiceGroup, type ChoiceOption } from './components/fields'
 export { AdminNewBooking, AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBooking'

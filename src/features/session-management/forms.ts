@@ -6,6 +6,5 @@ export {
   RESCHEDULE_FORM_TEXTS,
   type RescheduleFormProps,
   type RescheduleSlot,
-  type RescheduleSlotPickerProps,
 } from './components/RescheduleForm'
 export { CancelSessionForm, CANCEL_FORM_TEXTS, type CancelSessionFormProps } from './components/CancelSessionForm'

@@ -23,24 +23,8 @@ export async function pick(radio: Locator): Promise<void> {
   expect(await radio.isChecked()).toBe(true)
 }
 
-/** Fills "Dia" from `firstDay` on until a day has free slots, and picks the first one. */
-export async function chooseFirstFreeSlot(scope: Page | Locator, firstDay: string): Promise<{ day: string; startsAt: string }> {
-  let day = firstDay
-  for (let i = 0; i < 14; i++) {
-    await scope.getByLabel('Dia', { exact: true }).fill(day)
-    const first = scope.getByRole('group', { name: 'Horário' }).getByRole('radio').first()
-    const none = scope.getByText('Não há horários livres neste dia.')
-    await first.or(none).waitFor()
-    if (!(await none.isVisible())) {
-      const startsAt = (await first.getAttribute('value'))!
-      await pick(first)
-      return { day, startsAt }
-    }
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-    day = formatLocalDate(addDays({ year: y, month: m, day: d }, 1))
-  }
-  throw new Error(`No free slot in the 14 days from ${firstDay}`)
-}
+// The day picker's steps live with the booking forms' (one copy).
+export { chooseFirstFreeSlot, pickDay, showDay } from './booking-form'
 
 /** The card of a session on a sessions page. */
 export const sessionCard = (page: Page, bookingId: string) => page.locator(`#session-${bookingId}`)

@@ -8,6 +8,7 @@ import type { Enums, Tables } from '@/lib/database.types'
 import type { AdminBookingFilters } from '../lib/admin-filters'
 import { blockedDatesWindow, busyWindow, dayOf, dayRangeInstants } from '../lib/booking-days'
 import { BookingRequestError, classifyBookingError } from '../lib/booking-errors'
+import { freeSlotsByDay } from '../lib/day-picker'
 import { freeSlots, type BusyInterval, type Slot, type WeeklyHours } from '../lib/free-slots'
 
 type Pillar = Enums<'pillar'>
@@ -76,10 +77,13 @@ export async function fetchSchedule(prestadorId: string): Promise<PrestadorSched
 
 export type DayAvailability = { busy: BusyInterval[]; blockedDates: string[] }
 
-/** The prestador's busy times and blocked dates around `day` of the viewer's calendar. */
-export async function fetchDayAvailability(prestadorId: string, day: string, viewerTimeZone: string): Promise<DayAvailability> {
-  const window = busyWindow(day, viewerTimeZone)
-  const blocked = blockedDatesWindow(day)
+/**
+ * The prestador's busy times and blocked dates around the days `fromDay`..`toDay` of the
+ * viewer's calendar: one request each for the whole range, whatever its length (<= 60 days).
+ */
+export async function fetchRangeAvailability(prestadorId: string, fromDay: string, toDay: string, viewerTimeZone: string): Promise<DayAvailability> {
+  const window = busyWindow(fromDay, viewerTimeZone, toDay)
+  const blocked = blockedDatesWindow(fromDay, toDay)
   const [busy, dates] = await Promise.all([
     supabase.rpc('prestador_busy_times', { p_prestador_id: prestadorId, p_from: window.from, p_to: window.to }),
     supabase
@@ -94,6 +98,33 @@ export async function fetchDayAvailability(prestadorId: string, day: string, vie
   return { busy: busy.data ?? [], blockedDates: dates.data.map((d) => d.blocked_on) }
 }
 
+/** The prestador's busy times and blocked dates around `day` of the viewer's calendar. */
+export function fetchDayAvailability(prestadorId: string, day: string, viewerTimeZone: string): Promise<DayAvailability> {
+  return fetchRangeAvailability(prestadorId, day, day, viewerTimeZone)
+}
+
+/** The busy intervals without `ignore` (the booking being moved is not in its own way). */
+function busyWithout(busy: BusyInterval[], ignore: Slot | null | undefined): BusyInterval[] {
+  if (!ignore) return busy
+  const start = Date.parse(ignore.starts_at)
+  const end = Date.parse(ignore.ends_at)
+  return busy.filter((b) => !(Date.parse(b.starts_at) === start && Date.parse(b.ends_at) === end))
+}
+
+/** What freeSlots() needs of a schedule and its availability, for any day. */
+function slotRule(schedule: PrestadorSchedule, availability: DayAvailability, viewerTimeZone: string, now: number, ignore?: Slot | null) {
+  return {
+    viewerTimeZone,
+    prestadorTimeZone: schedule.timeZone,
+    weeklyHours: schedule.weeklyHours,
+    blockedDates: availability.blockedDates,
+    busy: busyWithout(availability.busy, ignore),
+    sessionMinutes: schedule.sessionMinutes,
+    bufferMinutes: schedule.bufferMinutes,
+    now,
+  }
+}
+
 /** freeSlots() for a schedule and a day's availability. `ignore` drops one busy interval (the booking being moved). */
 export function computeSlots(
   schedule: PrestadorSchedule,
@@ -103,20 +134,19 @@ export function computeSlots(
   now: number,
   ignore?: Slot | null,
 ): Slot[] {
-  const busy = ignore
-    ? availability.busy.filter((b) => !(Date.parse(b.starts_at) === Date.parse(ignore.starts_at) && Date.parse(b.ends_at) === Date.parse(ignore.ends_at)))
-    : availability.busy
-  return freeSlots({
-    day,
-    viewerTimeZone,
-    prestadorTimeZone: schedule.timeZone,
-    weeklyHours: schedule.weeklyHours,
-    blockedDates: availability.blockedDates,
-    busy,
-    sessionMinutes: schedule.sessionMinutes,
-    bufferMinutes: schedule.bufferMinutes,
-    now,
-  })
+  return freeSlots({ ...slotRule(schedule, availability, viewerTimeZone, now, ignore), day })
+}
+
+/** computeSlots() for each of `days`, from one range's availability. */
+export function computeSlotsByDay(
+  schedule: PrestadorSchedule,
+  availability: DayAvailability,
+  days: readonly string[],
+  viewerTimeZone: string,
+  now: number,
+  ignore?: Slot | null,
+): Map<string, Slot[]> {
+  return freeSlotsByDay(days, slotRule(schedule, availability, viewerTimeZone, now, ignore))
 }
 
 /** Asks the server again whether `slot` is still free (undefined when that cannot be told). */

@@ -23,6 +23,9 @@ export const bookingKeys = {
   /** Busy times and blocked dates around one day of the viewer's calendar. */
   slotsOn: (prestadorId: string, day: string, viewerTimeZone: string) =>
     [...bookingKeys.slotsOf(prestadorId), day, viewerTimeZone] as const,
+  /** Busy times and blocked dates around the days `fromDay`..`toDay` (a page of the day picker). */
+  slotsIn: (prestadorId: string, fromDay: string, toDay: string, viewerTimeZone: string) =>
+    [...bookingKeys.slotsOn(prestadorId, fromDay, viewerTimeZone), toDay] as const,
   companies: () => [...bookingKeys.all, 'companies'] as const,
   employees: (companyId: string) => [...bookingKeys.all, 'employees', companyId] as const,
   adminBookings: (adminId: string) => [...sessionKeys.list({ role: 'admin', userId: adminId }), 'bookings'] as const,

@@ -10,14 +10,14 @@ import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { MeetingLinkEditor } from '@/features/meeting-link'
 import { CancelSessionForm, RescheduleForm } from '@/features/session-management/forms'
-import { formatDateTime, meetingTypeLabel, type MeetingType } from '@/features/sessions'
+import { meetingTypeLabel, type MeetingType } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 import type { AdminBooking } from '../api/booking-api'
 import { bookingKeys } from '../api/keys'
 import { bookingErrorMessage } from '../lib/booking-errors'
 import { LOCATION_MAX, LOCATION_TOO_LONG } from '../lib/booking-form'
 import { useUpdateBooking } from '../hooks/use-booking-mutations'
 import { MeetingTypeField } from './MeetingTypeField'
-import { SlotPicker } from './SlotPicker'
 
 export const ADMIN_ACTION_TEXTS = {
   cancelIntro: 'O motivo é enviado ao colaborador e ao prestador.',
@@ -91,7 +91,7 @@ export function BookingActionDialog({
       open
       onClose={onClose}
       title={TITLES[kind]}
-      description={`${who(booking)} · ${formatDateTime(booking.starts_at, profile.time_zone)} · ${meetingTypeLabel(booking.meeting_type)}`}
+      description={`${who(booking)} · ${formatSessionRange(booking.starts_at, booking.ends_at, profile.time_zone)} · ${meetingTypeLabel(booking.meeting_type)}`}
       returnFocusRef={returnFocusRef}
       size={kind === 'reschedule' ? 'lg' : 'md'}
     >
@@ -155,22 +155,17 @@ export function EditBookingForm({ booking, onDone }: { booking: AdminBooking; on
   )
 }
 
-/** The shared reschedule form, offering free slots of the booking's prestador. */
+/** The shared reschedule form: free slots of the booking's prestador, or a confirmed "Fora do horário". */
 export function RescheduleBookingForm({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) {
   const profile = useProfile()
   const toast = useToast()
-  const queryClient = useQueryClient()
   return (
     <RescheduleForm
       session={booking}
       timeZone={profile.time_zone}
-      renderSlotPicker={(picker) => <SlotPicker name="reschedule-slot" prestadorId={booking.prestador_id} {...picker} />}
-      // The list was stale: this prestador's slots again, from the server.
-      onSlotTaken={() => void queryClient.invalidateQueries({ queryKey: bookingKeys.slotsOf(booking.prestador_id) })}
+      allowOverride
       onRescheduled={(row) => {
-        // A slot was freed and another taken: every slot list is out of date.
-        void queryClient.invalidateQueries({ queryKey: bookingKeys.slots() })
-        toast.show(ADMIN_ACTION_TEXTS.rescheduled(formatDateTime(row.starts_at, profile.time_zone)), 'success')
+        toast.show(ADMIN_ACTION_TEXTS.rescheduled(formatSessionRange(row.starts_at, row.ends_at, profile.time_zone)), 'success')
         onDone()
       }}
       onDismiss={onDone}

@@ -5,7 +5,8 @@ import { useRef, useState, type FormEvent } from 'react'
 import { Button, FormAlert, Select, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
-import { formatDateTime, pillarLabel, type MeetingType } from '@/features/sessions'
+import { pillarLabel, type MeetingType } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 import { EMPTY_DRAFT, type BookingField } from '../lib/booking-form'
 import { useBookingDraft } from '../hooks/use-booking-draft'
 import { useCreateAdminBooking } from '../hooks/use-booking-mutations'
@@ -44,7 +45,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
     company: useRef<HTMLSelectElement>(null),
     employee: useRef<HTMLSelectElement>(null),
     prestador: useRef<HTMLSelectElement>(null),
-    day: useRef<HTMLInputElement>(null),
+    day: useRef<HTMLFieldSetElement>(null),
     slot: useRef<HTMLFieldSetElement>(null),
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
@@ -66,7 +67,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
       { userId: employee.id, prestador, slot, meetingType: draft.meetingType },
       {
         onSuccess: () => {
-          toast.show(ADMIN_NEW_BOOKING_TEXTS.success(employee.name, formatDateTime(slot.starts_at, profile.time_zone)), 'success')
+          toast.show(ADMIN_NEW_BOOKING_TEXTS.success(employee.name, formatSessionRange(slot.starts_at, slot.ends_at, profile.time_zone)), 'success')
           onDone()
         },
         onError: form.fail,
@@ -102,7 +103,7 @@ export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
         label="Prestador"
         ref={refs.prestador}
         value={draft.prestador}
-        onChange={(e) => update({ prestador: e.target.value, slot: null })}
+        onChange={(e) => update({ prestador: e.target.value, day: '', slot: null })}
         placeholder={prestadores.isPending ? 'A carregar...' : 'Escolha o prestador'}
         options={(prestadores.data ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.specialty} (${pillarLabel(p.pillar)})` }))}
         error={errors.prestador ?? (prestadores.isError ? 'Não foi possível carregar os prestadores.' : undefined)}

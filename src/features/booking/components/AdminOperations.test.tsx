@@ -1,11 +1,13 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { PROFILES } from '@/test-utils/auth'
 import { AdminOperationsPage } from '@/pages/AdminOperationsPage'
 import { FILTER_MESSAGES } from '../lib/admin-filters'
-import { ANA, PRESTADOR_ROWS, TestApp, bookingWorld, fakeSupabase, filterValue, futureWeekday, type FakeRequest, type FakeResponse } from './test-support'
+import { ANA, PRESTADOR_ROWS, TestApp, bookingWorld, dayButton, fakeSupabase, filterValue, futureWeekday, pickDay, type FakeRequest, type FakeResponse } from './test-support'
 
 vi.mock('@/lib/supabase', async () => ({ supabase: (await import('./fake-supabase')).fakeSupabase }))
+// The day picker renders four weeks of buttons: slow on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 const ACME = '10000000-0000-4000-8000-000000000001'
 const BETA = '10000000-0000-4000-8000-000000000002'
@@ -192,7 +194,9 @@ describe("the admin's reschedule and cancel: the session-management forms", () =
     lifecycle = (request) => rescheduled(request.args as { p_starts_at: string; p_ends_at: string })
     const { user, dialog } = await openAction('Reagendar', 'Reagendar sessão')
     expect(within(dialog).queryByLabelText('Hora de início')).not.toBeInTheDocument()
-    fireEvent.change(within(dialog).getByLabelText('Dia'), { target: { value: DAY } })
+    // The admin alone may go outside the prestador's hours, as a visible, confirmed step.
+    expect(within(dialog).getByRole('button', { name: 'Fora do horário' })).toBeInTheDocument()
+    await pickDay(user, DAY, dialog)
     const slots = await within(dialog).findByRole('group', { name: 'Horário' })
     const first = within(slots).getAllByRole('radio')[0]!
     await user.click(first)
@@ -213,7 +217,7 @@ describe("the admin's reschedule and cancel: the session-management forms", () =
   it('a slot taken meanwhile is said next to the slots, which are fetched again', async () => {
     lifecycle = () => ({ data: null, status: 409, error: { code: 'PT409', message: 'booking_overlap', hint: 'O prestador já tem uma sessão nesse horário.' } })
     const { user, dialog } = await openAction('Reagendar', 'Reagendar sessão')
-    fireEvent.change(within(dialog).getByLabelText('Dia'), { target: { value: DAY } })
+    await pickDay(user, DAY, dialog)
     const slots = await within(dialog).findByRole('group', { name: 'Horário' })
     await user.click(within(slots).getAllByRole('radio')[0]!)
     const reads = fakeSupabase.find('prestador_busy_times', 'rpc').length
@@ -222,7 +226,7 @@ describe("the admin's reschedule and cancel: the session-management forms", () =
     expect(await within(dialog).findByText('Este horário acabou de ser reservado.')).toBeInTheDocument()
     await waitFor(() => expect(fakeSupabase.find('prestador_busy_times', 'rpc').length).toBeGreaterThan(reads))
     expect(screen.getByRole('dialog', { name: 'Reagendar sessão' })).toBeInTheDocument()
-    expect(within(dialog).getByLabelText('Dia')).toHaveValue(DAY)
+    expect(dayButton(DAY, dialog)).toHaveAttribute('aria-pressed', 'true')
   })
 
   it('cancels with a required reason, sent trimmed; then says so and closes', async () => {

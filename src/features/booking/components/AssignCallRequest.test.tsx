@@ -5,9 +5,11 @@ import { useCallRequestQueue } from '@/features/sessions'
 import { PROFILES } from '@/test-utils/auth'
 import { CALL_REQUEST_TAKEN_MESSAGE, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
 import { AssignCallRequestButton, CallRequestAssignment } from './AssignCallRequestAction'
-import { PEDRO, TestApp, bookingWorld, fakeSupabase, filterValue, futureWeekday, type FakeHandler } from './test-support'
+import { PEDRO, TestApp, bookingWorld, dayButton, fakeSupabase, filterValue, futureWeekday, pickDay, type FakeHandler } from './test-support'
 
 vi.mock('@/lib/supabase', async () => ({ supabase: (await import('./fake-supabase')).fakeSupabase }))
+// The day picker renders four weeks of buttons: slow on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 const REQUEST = {
   id: '40000000-0000-4000-8000-000000000001',
@@ -67,7 +69,7 @@ async function fillAssignForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await within(dialog).findByRole('radio', { name: /Dr\. Pedro Santos/ }))
   expect(within(dialog).queryByRole('radio', { name: /Ana Ferreira/ })).not.toBeInTheDocument()
   expect(within(dialog).getByRole('radio', { name: /Telefone/ })).toBeChecked()
-  await user.type(within(dialog).getByLabelText('Dia'), DAY)
+  await pickDay(user, DAY, dialog)
   await user.click(await within(dialog).findByRole('radio', { name: '14:00' }))
   return dialog
 }
@@ -125,7 +127,7 @@ describe('Atribuir (especialista)', () => {
     expect(within(dialog).getByRole('radio', { name: '15:00' })).toBeInTheDocument()
     expect(within(dialog).getByRole('radio', { name: /Dr\. Pedro Santos/ })).toBeChecked()
     expect(within(dialog).getByRole('radio', { name: /Virtual/ })).toBeChecked()
-    expect(within(dialog).getByLabelText('Dia')).toHaveValue(DAY)
+    expect(dayButton(DAY, dialog)).toHaveAttribute('aria-pressed', 'true')
   })
 
   it('asks for the missing choices next to each field', async () => {
@@ -135,7 +137,7 @@ describe('Atribuir (especialista)', () => {
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByRole('button', { name: 'Atribuir e marcar sessão' }))
     expect(within(dialog).getByText('Escolha um prestador.')).toBeInTheDocument()
-    expect(within(dialog).getByLabelText('Dia')).toHaveAccessibleDescription('Escolha o dia.')
+    expect(within(dialog).getByRole('group', { name: 'Dia' })).toHaveAccessibleDescription(expect.stringContaining('Escolha o dia.'))
     expect(fakeSupabase.find('assign_call_request')).toHaveLength(0)
     // Escape closes and focus returns to the "Atribuir" button.
     await user.keyboard('{Escape}')

@@ -7,7 +7,8 @@ import { useRef, useState, type FormEvent } from 'react'
 import { Badge, Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } from '@/components/ui'
 import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
-import { formatDateTime, meetingTypeLabel, pillarLabel, type MeetingType } from '@/features/sessions'
+import { meetingTypeLabel, pillarLabel, type MeetingType } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 import { BookingRequestError } from '../lib/booking-errors'
 import { EMPTY_DRAFT, type BookingField } from '../lib/booking-form'
 import { waitingTimeLabel } from '../lib/waiting-time'
@@ -54,7 +55,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
   const [closedMessage, setClosedMessage] = useState<string | null>(null)
   const refs = {
     prestador: useRef<HTMLFieldSetElement>(null),
-    day: useRef<HTMLInputElement>(null),
+    day: useRef<HTMLFieldSetElement>(null),
     slot: useRef<HTMLFieldSetElement>(null),
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
@@ -75,7 +76,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
       { callRequestId: request.id, prestadorId: prestador.id, slot, meetingType },
       {
         onSuccess: () => {
-          toast.show(ASSIGN_TEXTS.success(who, meetingTypeLabel(meetingType).toLowerCase(), prestador.name, formatDateTime(slot.starts_at, profile.time_zone)), 'success')
+          toast.show(ASSIGN_TEXTS.success(who, meetingTypeLabel(meetingType).toLowerCase(), prestador.name, formatSessionRange(slot.starts_at, slot.ends_at, profile.time_zone)), 'success')
           onDone()
         },
         onError: (error) => {
@@ -135,7 +136,7 @@ export function AssignCallRequestForm({ request, onDone }: { request: Assignable
           groupRef={refs.prestador}
           options={prestadores.data.map((p) => ({ value: p.id, label: p.name, description: p.specialty }))}
           value={draft.prestador}
-          onChange={(id) => update({ prestador: id, slot: null })}
+          onChange={(id) => update({ prestador: id, day: '', slot: null })}
           error={errors.prestador}
         />
       )}

@@ -4,9 +4,11 @@ import { PROFILES } from '@/test-utils/auth'
 import { BOOKING_ERROR_MESSAGES, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
 import { BOOKING_FIELD_MESSAGES } from '../lib/booking-form'
 import { BookingWizard } from './BookingWizard'
-import { ANA, TestApp, bookingWorld, fakeSupabase, filterValue, futureWeekday, type FakeHandler } from './test-support'
+import { ANA, TestApp, bookingWorld, dayButton, fakeSupabase, filterValue, futureWeekday, pickDay, type FakeHandler } from './test-support'
 
 vi.mock('@/lib/supabase', async () => ({ supabase: (await import('./fake-supabase')).fakeSupabase }))
+// The day picker renders four weeks of buttons: slow on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 const DAY = futureWeekday(2) // a Tuesday more than a week ahead: Ana works 09:00-12:00
 // Lisbon is UTC+0 in winter and UTC+1 in summer: compute the slot instants for the DAY.
@@ -31,7 +33,7 @@ function renderWizard(handler: FakeHandler) {
 async function fillUpToSlots(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
   await user.click(await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ }))
-  await user.type(screen.getByLabelText('Dia'), DAY)
+  await pickDay(user, DAY)
   return screen.findByRole('group', { name: 'Horário' })
 }
 
@@ -62,20 +64,25 @@ describe('BookingWizard', () => {
     expect(filterValue(prestadorQuery, 'eq', 'pillar')).toBe('bem_estar_fisico')
 
     await user.click(ana)
-    await user.type(screen.getByLabelText('Dia'), DAY)
+    await pickDay(user, DAY)
     const slots = await screen.findByRole('group', { name: 'Horário' })
     // 09:00-12:00, 45 min + 10 min buffer: 09:00, 09:55, 10:50 (11:45 would end after 12:00).
     expect(within(slots).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual(['09:00', '09:55', '10:50'])
-    // Busy times were asked for the day with one day of margin on each side.
-    const busy = fakeSupabase.find('prestador_busy_times').at(-1)!.args as { p_from: string; p_to: string }
-    expect(Date.parse(busy.p_to) - Date.parse(busy.p_from)).toBe(3 * 86_400_000)
+    // Busy times were asked once per page of four weeks, with one day of margin on each side
+    // (a page may hold the change of the clocks: one hour more or less).
+    for (const request of fakeSupabase.find('prestador_busy_times')) {
+      const busy = request.args as { p_from: string; p_to: string }
+      expect(Math.abs(Date.parse(busy.p_to) - Date.parse(busy.p_from) - 30 * 86_400_000)).toBeLessThanOrEqual(3_600_000)
+    }
+    expect(fakeSupabase.find('prestador_busy_times').length).toBeLessThanOrEqual(2)
 
     await user.click(within(slots).getByRole('radio', { name: '09:00' }))
     await user.click(screen.getByRole('radio', { name: /Virtual/ }))
     await user.click(screen.getByRole('button', { name: 'Confirmar marcação' }))
 
     expect(await screen.findByRole('heading', { name: 'Meu percurso' })).toBeInTheDocument()
-    expect(screen.getByTestId('location')).toHaveTextContent('/user/sessions')
+    // The new session's card is named in the address: the list scrolls to it and marks it.
+    expect(screen.getByTestId('location')).toHaveTextContent('/user/sessions#session-b-1')
     expect(screen.getByRole('status')).toHaveTextContent('Sessão marcada com Dra. Ana Ferreira')
 
     const [insert] = fakeSupabase.find('bookings', 'insert')
@@ -111,19 +118,32 @@ describe('BookingWizard', () => {
     expect(screen.getByRole('group', { name: 'Horário' })).toHaveAccessibleDescription(
       expect.stringContaining(BOOKING_FIELD_MESSAGES.slot),
     )
-    expect(screen.getByLabelText('Dia')).toHaveAccessibleDescription(BOOKING_FIELD_MESSAGES.dayMissing)
+    expect(screen.getByRole('group', { name: 'Dia' })).toHaveAccessibleDescription(expect.stringContaining(BOOKING_FIELD_MESSAGES.dayMissing))
     expect(screen.getByText(BOOKING_FIELD_MESSAGES.meetingType)).toBeInTheDocument()
     expect(fakeSupabase.find('bookings')).toHaveLength(0)
     expect(screen.getByRole('status')).toBeEmptyDOMElement()
   })
 
-  it('refuses a day in the past, next to the day field', async () => {
+  it('days without free slots cannot be picked; the first free day is chosen and its first slot offered', async () => {
     renderWizard(bookingWorld().handler)
     const user = userEvent.setup()
-    await user.type(screen.getByLabelText('Dia'), '2020-01-07')
-    await user.click(screen.getByRole('button', { name: 'Confirmar marcação' }))
-    expect(screen.getByLabelText('Dia')).toHaveAccessibleDescription(BOOKING_FIELD_MESSAGES.dayPast)
-    expect(screen.getByLabelText('Dia')).toHaveValue('2020-01-07')
+    await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await user.click(await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ }))
+    const grid = await screen.findByRole('group', { name: /^Dias de / })
+    const days = within(grid).getAllByRole('button')
+    expect(days).toHaveLength(28)
+    // Ana works Monday to Friday: every Saturday and Sunday is aria-disabled and stays unchosen.
+    const saturday = days[5]!
+    expect(saturday).toHaveAttribute('aria-disabled', 'true')
+    expect(saturday).toHaveAccessibleName(/^(Hoje, |Amanhã, )?sábado, \d+ de \w+, (sem horários livres|já passou)$/)
+    await user.click(saturday)
+    expect(saturday).toHaveAttribute('aria-pressed', 'false')
+    const chosen = days.filter((d) => d.getAttribute('aria-pressed') === 'true')
+    expect(chosen).toHaveLength(1)
+    expect(chosen[0]).not.toHaveAttribute('aria-disabled')
+    expect(chosen[0]).toHaveAccessibleName(/horários? livres?$/)
+    expect(screen.getByRole('button', { name: /^Primeiro horário livre: \w+\., \d+ \w+\., \d\d:\d\d$/ })).toBeInTheDocument()
+    expect(screen.getByText('Dias com horários livres')).toBeInTheDocument()
   })
 
   it.each([
@@ -153,7 +173,7 @@ describe('BookingWizard', () => {
     // Everything else is kept.
     expect(screen.getByRole('radio', { name: 'Bem-Estar Físico' })).toBeChecked()
     expect(screen.getByRole('radio', { name: /Dra\. Ana Ferreira/ })).toBeChecked()
-    expect(screen.getByLabelText('Dia')).toHaveValue(DAY)
+    expect(dayButton(DAY)).toHaveAttribute('aria-pressed', 'true')
     expect(screen.getByRole('radio', { name: /Virtual/ })).toBeChecked()
     // No success, no navigation.
     expect(screen.getByRole('status')).not.toHaveTextContent('Sessão marcada')
@@ -222,7 +242,7 @@ describe('BookingWizard', () => {
     expect(filterValue(lookup, 'in', 'status')).toEqual(['pending', 'scheduled'])
   })
 
-  it('changing the pillar clears the prestador and slot but keeps the day and type', async () => {
+  it('changing the pillar clears the prestador, day and slot but keeps the type', async () => {
     renderWizard(bookingWorld().handler)
     const user = userEvent.setup()
     const slots = await fillUpToSlots(user)
@@ -231,10 +251,11 @@ describe('BookingWizard', () => {
     await user.click(screen.getByRole('radio', { name: 'Saúde Mental' }))
     const pedro = await screen.findByRole('radio', { name: /Dr\. Pedro Santos/ })
     expect(pedro).not.toBeChecked()
-    expect(screen.getByLabelText('Dia')).toHaveValue(DAY)
+    expect(screen.queryByRole('group', { name: /^Dias de / })).not.toBeInTheDocument()
     expect(screen.getByRole('radio', { name: /Telefone/ })).toBeChecked()
     await user.click(pedro)
     // Pedro's hours (14:00-16:00, 50 + 10 min) on the same day.
+    await pickDay(user, DAY)
     const pedroSlots = await screen.findByRole('group', { name: 'Horário' })
     await waitFor(() => expect(within(pedroSlots).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual(['14:00', '15:00']))
   })

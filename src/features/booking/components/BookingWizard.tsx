@@ -6,7 +6,8 @@ import { useId, useRef, type FormEvent, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Button, EmptyState, ErrorState, FormAlert, Spinner, useToast } from '@/components/ui'
 import { useProfile } from '@/features/auth'
-import { formatDateTime, meetingTypeLabel, PILLAR_LABELS, pillarLabel, type MeetingType, type Pillar } from '@/features/sessions'
+import { meetingTypeLabel, PILLAR_LABELS, pillarLabel, sessionCardId, type MeetingType, type Pillar } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 import { EMPTY_DRAFT, PILLARS, type BookingDraft, type BookingField } from '../lib/booking-form'
 import type { Slot } from '../lib/free-slots'
 import { useBookingDraft } from '../hooks/use-booking-draft'
@@ -34,7 +35,7 @@ export function BookingWizard() {
   const refs = {
     pillar: useRef<HTMLFieldSetElement>(null),
     prestador: useRef<HTMLFieldSetElement>(null),
-    day: useRef<HTMLInputElement>(null),
+    day: useRef<HTMLFieldSetElement>(null),
     slot: useRef<HTMLFieldSetElement>(null),
     meetingType: useRef<HTMLFieldSetElement>(null),
   }
@@ -52,9 +53,10 @@ export function BookingWizard() {
     create.mutate(
       { prestador, slot, meetingType: draft.meetingType },
       {
-        onSuccess: () => {
-          toast.show(WIZARD_TEXTS.success(formatDateTime(slot.starts_at, profile.time_zone), prestador.name), 'success')
-          void navigate('/user/sessions')
+        onSuccess: (booking) => {
+          toast.show(WIZARD_TEXTS.success(formatSessionRange(slot.starts_at, slot.ends_at, profile.time_zone), prestador.name), 'success')
+          // The list scrolls the new session into view (its #session-<id>) and marks it as new.
+          void navigate(`/user/sessions#${sessionCardId(booking.id)}`, { state: { newBookingId: booking.id } })
         },
         onError: form.fail,
       },
@@ -70,7 +72,7 @@ export function BookingWizard() {
           groupRef={refs.pillar}
           options={PILLARS.map((p) => ({ value: p, label: PILLAR_LABELS[p] }))}
           value={draft.pillar}
-          onChange={(pillar) => update({ pillar, prestador: '', slot: null })}
+          onChange={(pillar) => update({ pillar, prestador: '', day: '', slot: null })}
           error={errors.pillar}
         />
       </Step>
@@ -107,7 +109,7 @@ export function BookingWizard() {
             groupRef={refs.prestador}
             options={prestadores.data.map((p) => ({ value: p.id, label: p.name, description: p.specialty }))}
             value={draft.prestador}
-            onChange={(id) => update({ prestador: id, slot: null })}
+            onChange={(id) => update({ prestador: id, day: '', slot: null })}
             error={errors.prestador}
           />
         )}
@@ -162,7 +164,7 @@ function Summary({ draft, prestadorName, timeZone }: { draft: BookingDraft; pres
   const rows = [
     { label: 'Área', value: draft.pillar ? pillarLabel(draft.pillar) : '—' },
     { label: 'Prestador', value: prestadorName ?? '—' },
-    { label: 'Data e hora', value: draft.slot ? formatDateTime(draft.slot.starts_at, timeZone) : '—' },
+    { label: 'Data e hora', value: draft.slot ? formatSessionRange(draft.slot.starts_at, draft.slot.ends_at, timeZone) : '—' },
     { label: 'Tipo', value: draft.meetingType ? meetingTypeLabel(draft.meetingType) : '—' },
   ]
   return (

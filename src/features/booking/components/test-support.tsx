@@ -4,6 +4,9 @@
 // (tests/integration/booking-paths.test.ts).
 
 import type { ReactNode } from 'react'
+import { waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
+import { expect } from 'vitest'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { ToastProvider } from '@/components/ui'
@@ -101,6 +104,7 @@ function LocationProbe() {
     <p data-testid="location">
       {location.pathname}
       {location.search}
+      {location.hash}
     </p>
   )
 }
@@ -133,4 +137,27 @@ export function TestApp({
       </ToastProvider>
     </QueryClientProvider>
   )
+}
+
+// ---------------------------------------------------------------------------------------
+// The day picker
+// ---------------------------------------------------------------------------------------
+
+/** The day picker's button of `day` ("YYYY-MM-DD"), or null when its page is not shown. */
+export const dayButton = (day: string, scope: ParentNode = document) => scope.querySelector<HTMLButtonElement>(`button[data-day="${day}"]`)
+
+/** Chooses `day` in the day picker, turning pages forward until it is shown. */
+export async function pickDay(user: UserEvent, day: string, scope: HTMLElement = document.body): Promise<HTMLButtonElement> {
+  for (let page = 0; page < 4; page++) {
+    // The first answers can take seconds on a loaded machine.
+    await waitFor(() => expect(within(scope).getByRole('group', { name: /^Dias de / })).toBeInTheDocument(), { timeout: 15_000 })
+    const button = dayButton(day, scope)
+    if (button) {
+      await user.click(button)
+      expect(button).toHaveAttribute('aria-pressed', 'true')
+      return button
+    }
+    await user.click(within(scope).getByRole('button', { name: 'Semanas seguintes' }))
+  }
+  throw new Error(`${day} is not in the next four pages of the day picker`)
 }

@@ -3,9 +3,9 @@
 // live from then on), the slot error after a slot was taken under someone's feet, and the
 // form-level error. What each form adds is its own fields and its own mutation.
 
-import { useState, type RefObject } from 'react'
+import { useCallback, useState, type RefObject } from 'react'
 import { useProfile } from '@/features/auth'
-import { isValidDay, todayIn } from '../lib/booking-days'
+import { todayIn } from '../lib/booking-days'
 import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
 import { validateBookingDraft, type BookingDraft, type BookingField, type BookingFieldErrors } from '../lib/booking-form'
 
@@ -20,6 +20,13 @@ export function useBookingDraft(initial: BookingDraft, fields: readonly BookingF
   const [slotError, setSlotError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
 
+  // Stable, so the day picker can choose the first free day from an effect.
+  const chooseDay = useCallback((day: string) => {
+    setDraft((d) => ({ ...d, day, slot: null }))
+    setFormError(null)
+    setSlotError(null)
+  }, [])
+
   const checked = attempted ? validateBookingDraft(draft, fields, today) : {}
   const errors: BookingFieldErrors = { ...checked, ...(slotError ? { slot: slotError } : {}) }
 
@@ -29,8 +36,8 @@ export function useBookingDraft(initial: BookingDraft, fields: readonly BookingF
     formError,
     /** Today in the viewer's zone: the earliest day offered. */
     today,
-    /** The day to list slots for: a valid day from today on, else null. */
-    dayForSlots: draft.day && isValidDay(draft.day) && draft.day >= today ? draft.day : null,
+    /** A new day: its slot is chosen again. */
+    chooseDay,
     /** Changes fields; clears the form-level error, and the slot error when the slot changes. */
     update(patch: Partial<BookingDraft>) {
       setDraft((d) => ({ ...d, ...patch }))

@@ -55,11 +55,16 @@ describe('busyWindow', () => {
   ])('%s in %s', (day, zone, from, to) => {
     expect(busyWindow(day, zone)).toEqual({ from, to })
   })
+
+  it('covers a range of days with one day of margin each side', () => {
+    expect(busyWindow('2026-11-30', 'Europe/Lisbon', '2026-12-27')).toEqual({ from: '2026-11-29T00:00:00.000Z', to: '2026-12-29T00:00:00.000Z' })
+  })
 })
 
 describe('blockedDatesWindow', () => {
   it('two days either side', () => {
     expect(blockedDatesWindow('2026-12-01')).toEqual({ from: '2026-11-29', to: '2026-12-03' })
+    expect(blockedDatesWindow('2026-11-30', '2026-12-27')).toEqual({ from: '2026-11-28', to: '2026-12-29' })
   })
 })
 

@@ -33,21 +33,23 @@ export function shiftDay(day: string, days: number): string {
 }
 
 /**
- * The instants to ask `prestador_busy_times` for when computing the slots of `day` in the
- * viewer's zone: the day itself plus one day of margin on each side, which covers the buffer
- * around the first and last slot and a prestador whose day straddles the viewer's.
+ * The instants to ask `prestador_busy_times` for when computing the slots of the days
+ * `day`..`toDay` in the viewer's zone: those days plus one day of margin on each side, which
+ * covers the buffer around the first and last slot and a prestador whose day straddles the
+ * viewer's.
  */
-export function busyWindow(day: string, viewerTimeZone: string): { from: string; to: string } {
-  const { start, end } = dayBounds(parseLocalDate(day), viewerTimeZone)
+export function busyWindow(day: string, viewerTimeZone: string, toDay: string = day): { from: string; to: string } {
+  const { start } = dayBounds(parseLocalDate(day), viewerTimeZone)
+  const { end } = dayBounds(parseLocalDate(toDay), viewerTimeZone)
   return { from: new Date(start - DAY_MS).toISOString(), to: new Date(end + DAY_MS).toISOString() }
 }
 
 /**
- * The prestador-zone dates whose blocking can matter for `day` in the viewer's zone: two days
- * either side (zones differ by up to 26 hours).
+ * The prestador-zone dates whose blocking can matter for the days `day`..`toDay` in the
+ * viewer's zone: two days either side (zones differ by up to 26 hours).
  */
-export function blockedDatesWindow(day: string): { from: string; to: string } {
-  return { from: shiftDay(day, -2), to: shiftDay(day, 2) }
+export function blockedDatesWindow(day: string, toDay: string = day): { from: string; to: string } {
+  return { from: shiftDay(day, -2), to: shiftDay(toDay, 2) }
 }
 
 /**

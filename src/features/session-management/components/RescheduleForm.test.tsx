@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROFILES } from '@/test-utils/auth'
+import { bookingWorld, fakeSupabase, PEDRO } from '@/features/booking/components/test-support'
 import {
   createFakeSessionsServer,
   createTestQueryClient,
@@ -12,300 +13,251 @@ import {
   type RpcResponse,
 } from '../testing/fake-server'
 import { ACTION_FALLBACK_MESSAGES } from '../lib/action-errors'
-import { RescheduleForm, type RescheduleSlot, type RescheduleSlotPickerProps } from './RescheduleForm'
+import { RescheduleForm } from './RescheduleForm'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
-vi.mock('@/lib/supabase', () => ({
-  supabase: {
-    rpc: (...args: never[]) => holder.server!.rpc(...args),
-    from: (...args: never[]) => holder.server!.from(...args),
-  },
-}))
+vi.mock('@/lib/supabase', async () => ({ supabase: (await import('../testing/slot-world')).splitSupabase(() => holder.server!) }))
+// The day picker renders four weeks of buttons: slow on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
-// Fixed clock: 20 Nov 2026, 10:00 UTC (10:00 in Lisbon, winter time).
+// Fixed clock: Friday 20 Nov 2026, 10:00 UTC (10:00 in Lisbon, winter time). Pedro works
+// Monday to Friday 14:00-16:00 Lisbon, 50-minute sessions with 10 minutes between: 14:00, 15:00.
 const NOW = Date.parse('2026-11-20T10:00:00Z')
 const SESSION = sessionRow({
   id: '30000000-0000-4000-8000-000000000002',
+  prestador_id: PEDRO,
   starts_at: '2026-11-25T14:00:00+00:00',
   ends_at: '2026-11-25T14:50:00+00:00',
 })
-// Another of the prestador's sessions: 26 Nov, 10:00-10:50 Lisbon.
-const OTHER = sessionRow({
+// Booked on the server after the picker loaded: the picker still offers 26 Nov 15:00.
+const LATE = sessionRow({
   id: '30000000-0000-4000-8000-000000000004',
   meeting_type: 'phone',
-  starts_at: '2026-11-26T10:00:00+00:00',
-  ends_at: '2026-11-26T10:50:00+00:00',
+  starts_at: '2026-11-26T15:00:00+00:00',
+  ends_at: '2026-11-26T15:50:00+00:00',
 })
 
 let server: FakeSessionsServer
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW })
-  server = createFakeSessionsServer({ bookings: [SESSION, OTHER], now: () => Date.now() })
+  server = createFakeSessionsServer({ bookings: [SESSION, LATE], now: () => Date.now() })
   holder.server = server as never
+  const world = bookingWorld()
+  // The session itself is busy time of Pedro's; its own reschedule leaves it out.
+  world.takeSlot(PEDRO, { starts_at: SESSION.starts_at as string, ends_at: SESSION.ends_at as string })
+  fakeSupabase.reset(world.handler)
 })
 afterEach(() => {
   vi.useRealTimers()
 })
 
-function renderForm(timeZone = 'Europe/Lisbon') {
+async function renderForm({ timeZone = 'Europe/Lisbon', allowOverride = false } = {}) {
   const onRescheduled = vi.fn()
   const onDismiss = vi.fn()
   render(
     <Providers queryClient={createTestQueryClient()} profile={PROFILES.prestador}>
-      <RescheduleForm session={SESSION as never} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={onDismiss} />
+      <RescheduleForm session={SESSION as never} timeZone={timeZone} onRescheduled={onRescheduled} onDismiss={onDismiss} allowOverride={allowOverride} />
     </Providers>,
   )
+  const user = userEvent.setup()
+  const dayButton = (day: string) => document.querySelector<HTMLButtonElement>(`button[data-day="${day}"]`)!
+  // The first free day is chosen once the page of days is loaded.
+  // The first answers can take seconds on a loaded machine.
+  await screen.findByRole('group', { name: /^Dias de / }, { timeout: 15_000 })
+  await screen.findAllByRole('radio', {}, { timeout: 15_000 })
   return {
     onRescheduled,
     onDismiss,
-    user: userEvent.setup(),
-    date: screen.getByLabelText('Nova data') as HTMLInputElement,
-    start: screen.getByLabelText('Hora de início') as HTMLInputElement,
-    end: screen.getByLabelText('Hora de fim') as HTMLInputElement,
+    user,
+    dayButton,
+    slotGroup: () => screen.getByRole('group', { name: 'Horário' }),
+    submit: () => screen.getByRole('button', { name: 'Guardar nova data' }),
+    times: () => within(screen.getByRole('group', { name: 'Horário' })).getAllByRole('radio').map((r) => r.closest('label')!.textContent),
   }
 }
 
-// jsdom's date/time inputs take a complete value at once, like a browser's picker does.
-const set = (input: HTMLInputElement, value: string) => fireEvent.change(input, { target: { value } })
-const submit = () => screen.getByRole('button', { name: 'Guardar nova data' })
-
-describe('RescheduleForm', () => {
-  it("starts from the session's current date and times in the viewer's zone", () => {
-    const { date, start, end } = renderForm()
-    expect([date.value, start.value, end.value]).toEqual(['2026-11-25', '14:00', '14:50'])
-    expect(date).toHaveAttribute('type', 'date')
-    expect(start).toHaveAttribute('type', 'time')
-    expect(screen.getByText(/fuso horário Europe\/Lisbon/)).toBeInTheDocument()
+describe('RescheduleForm: only bookable slots (prestador, especialista)', () => {
+  it('offers a page of days with the free ones marked, the first free day chosen, and no free date or time fields', async () => {
+    const { dayButton, times } = await renderForm()
+    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Fora do horário' })).not.toBeInTheDocument()
+    // Today (Friday) still has 14:00 and 15:00: it is the first free day, chosen.
+    expect(dayButton('2026-11-20')).toHaveAttribute('aria-pressed', 'true')
+    expect(dayButton('2026-11-20')).toHaveAccessibleName('Hoje, sexta-feira, 20 de novembro, 2 horários livres')
+    expect(times()).toEqual(['14:00', '15:00'])
+    // Weekends and past days cannot be picked.
+    expect(dayButton('2026-11-21')).toHaveAttribute('aria-disabled', 'true')
+    expect(dayButton('2026-11-21')).toHaveAccessibleName('Amanhã, sábado, 21 de novembro, sem horários livres')
+    expect(dayButton('2026-11-19')).toHaveAccessibleName('quinta-feira, 19 de novembro, já passou')
+    expect(screen.getByRole('button', { name: 'Primeiro horário livre: sex., 20 nov., 14:00' })).toBeInTheDocument()
+    // One range request for the four weeks shown, not one per day.
+    expect(fakeSupabase.find('prestador_busy_times')).toHaveLength(1)
+    const args = fakeSupabase.find('prestador_busy_times')[0]!.args as { p_from: string; p_to: string }
+    expect([args.p_from, args.p_to]).toEqual(['2026-11-15T00:00:00.000Z', '2026-12-15T00:00:00.000Z'])
   })
 
-  it('uses the profile zone, not the browser zone', () => {
-    const { date, start, end } = renderForm('Asia/Tokyo')
-    expect([date.value, start.value, end.value]).toEqual(['2026-11-25', '23:00', '23:50'])
+  it('a disabled day does nothing; a free day shows its times; the session does not block its own slot', async () => {
+    const { user, dayButton, times } = await renderForm()
+    await user.click(dayButton('2026-11-21'))
+    expect(dayButton('2026-11-20')).toHaveAttribute('aria-pressed', 'true')
+    await user.click(dayButton('2026-11-25'))
+    expect(dayButton('2026-11-25')).toHaveAttribute('aria-pressed', 'true')
+    expect(times()).toEqual(['14:00', '15:00'])
   })
 
-  it('the end follows the start with the current duration until it is edited', () => {
-    const { date, start, end } = renderForm()
-    set(start, '09:30')
-    expect(end.value).toBe('10:20')
-    set(date, '2026-11-27')
-    expect(end.value).toBe('10:20')
-    set(end, '11:00')
-    set(start, '09:00')
-    expect(end.value).toBe('11:00')
+  it('arrow keys move between days (one tab stop); Enter picks a free one', async () => {
+    const { user, dayButton } = await renderForm()
+    dayButton('2026-11-20').focus()
+    await user.keyboard('{ArrowRight}')
+    expect(dayButton('2026-11-21')).toHaveFocus()
+    await user.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}')
+    expect(dayButton('2026-11-30')).toHaveFocus()
+    expect(dayButton('2026-11-30')).toHaveAttribute('tabindex', '0')
+    expect(dayButton('2026-11-20')).toHaveAttribute('tabindex', '-1')
+    await user.keyboard('{Enter}')
+    expect(dayButton('2026-11-30')).toHaveAttribute('aria-pressed', 'true')
   })
 
-  it('refuses an end before the start next to the end field, without calling the server', async () => {
-    const { user, start, end } = renderForm()
-    set(start, '15:00')
-    set(end, '14:00')
+  it('refuses a save without a time, next to the times, without calling the server', async () => {
+    const { user, slotGroup, submit } = await renderForm()
     await user.click(submit())
-    expect(end).toHaveAccessibleDescription('A hora de fim tem de ser depois da hora de início.')
-    expect(end).toHaveAttribute('aria-invalid', 'true')
-    expect(end).toHaveFocus()
+    expect(slotGroup()).toHaveAccessibleDescription(expect.stringContaining('Escolha um horário livre.'))
+    expect(slotGroup()).toHaveFocus()
     expect(server.rpc).not.toHaveBeenCalled()
   })
 
-  it('refuses a start in the past next to the start field', async () => {
-    const { user, date, start } = renderForm()
-    set(date, '2026-11-20')
-    set(start, '09:00')
-    await user.click(submit())
-    expect(start).toHaveAccessibleDescription('Escolha uma data e hora no futuro.')
-    expect(server.rpc).not.toHaveBeenCalled()
-  })
-
-  it('refuses an empty date', async () => {
-    const { user, date } = renderForm()
-    set(date, '')
-    await user.click(submit())
-    expect(date).toHaveAccessibleDescription('Indique a data.')
-    expect(date).toHaveFocus()
-    expect(server.rpc).not.toHaveBeenCalled()
-  })
-
-  it('sends instants converted from the viewer zone and reports success only after the server answered', async () => {
-    const { user, date, start, onRescheduled } = renderForm('America/Sao_Paulo')
+  it('sends the chosen slot without p_override and reports success only once the server answered', async () => {
+    const { user, dayButton, submit, onRescheduled } = await renderForm()
     const gate = deferred<void>()
     server.nextRpc(async (name, args) => {
       await gate.promise
       return server.answer(name, args)
     })
-    set(date, '2026-11-27')
-    set(start, '09:30')
+    await user.click(dayButton('2026-11-27'))
+    await user.click(screen.getByLabelText('15:00'))
     await user.click(submit())
-    // 09:30 in São Paulo (UTC-3) is 12:30 UTC; the end keeps the 50 minutes.
     expect(server.rpc).toHaveBeenCalledWith('reschedule_booking', {
       p_booking_id: SESSION.id,
-      p_starts_at: '2026-11-27T12:30:00.000Z',
-      p_ends_at: '2026-11-27T13:20:00.000Z',
+      p_starts_at: '2026-11-27T15:00:00.000Z',
+      p_ends_at: '2026-11-27T15:50:00.000Z',
     })
-    expect(screen.getByRole('button', { name: 'A reagendar…' })).toHaveAttribute('aria-disabled', 'true')
     expect(onRescheduled).not.toHaveBeenCalled()
     gate.resolve()
     await waitFor(() => expect(onRescheduled).toHaveBeenCalledTimes(1))
-    expect(onRescheduled.mock.calls[0]![0]).toMatchObject({ id: SESSION.id, starts_at: '2026-11-27T12:30:00.000+00:00' })
+    expect(onRescheduled.mock.calls[0]![0]).toMatchObject({ id: SESSION.id, starts_at: '2026-11-27T15:00:00.000+00:00' })
   })
 
-  it('an overlap with another session of the prestador: pt-PT message, nothing typed lost, no success', async () => {
-    const { user, date, start, end, onRescheduled } = renderForm()
-    set(date, '2026-11-26')
-    set(start, '10:30')
-    await user.click(submit())
-    expect(await screen.findByRole('alert')).toHaveTextContent('O prestador já tem uma sessão nesse horário.')
-    expect([date.value, start.value, end.value]).toEqual(['2026-11-26', '10:30', '11:20'])
-    expect(onRescheduled).not.toHaveBeenCalled()
-    // Moving it clears the message and the next save goes through.
-    set(start, '11:00')
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    await user.click(submit())
-    await waitFor(() => expect(onRescheduled).toHaveBeenCalled())
+  it('the first free slot shortcut chooses its day and time', async () => {
+    const { user, dayButton } = await renderForm()
+    await user.click(dayButton('2026-11-25'))
+    await user.click(screen.getByRole('button', { name: 'Primeiro horário livre: sex., 20 nov., 14:00' }))
+    expect(dayButton('2026-11-20')).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByLabelText('14:00')).toBeChecked()
   })
 
-  it("the server's 'in the past' refusal (clock moved on) shows next to the start", async () => {
-    const { user, start } = renderForm()
-    server.nextRpc(() =>
-      Promise.resolve({ data: null, status: 400, error: { code: '22023', message: 'reschedule_in_past', hint: 'x' } }),
-    )
-    await user.click(submit())
-    await waitFor(() => expect(start).toHaveAccessibleDescription('Escolha uma data e hora no futuro.'))
-    expect(start).toHaveFocus()
+  it('shows days and times in the viewer zone, not the browser zone', async () => {
+    const { dayButton, times } = await renderForm({ timeZone: 'Asia/Tokyo' })
+    // 14:00 and 15:00 in Lisbon are 23:00 (Friday) and 00:00 (Saturday) in Tokyo.
+    expect(dayButton('2026-11-20')).toHaveAttribute('aria-pressed', 'true')
+    expect(times()).toEqual(['23:00'])
+    expect(dayButton('2026-11-21')).toHaveAccessibleName('Amanhã, sábado, 21 de novembro, 1 horário livre')
+    expect(screen.getByText(/horas em Tóquio/)).toBeInTheDocument()
   })
 
-  it('network failure: the fallback message, fields kept', async () => {
-    const { user, start, onRescheduled } = renderForm()
-    server.nextRpc((): Promise<RpcResponse> => Promise.resolve({ data: null, status: 0, error: { message: 'TypeError: Failed to fetch', code: '' } }))
-    set(start, '16:00')
-    await user.click(submit())
-    expect(await screen.findByRole('alert')).toHaveTextContent(ACTION_FALLBACK_MESSAGES.network)
-    expect(start.value).toBe('16:00')
-    expect(onRescheduled).not.toHaveBeenCalled()
-  })
-})
-
-// The admin's way: free slots of the same prestador. The slot list is the caller's; here a
-// fixed list per day stands in for the booking feature's SlotPicker.
-const FREE: Record<string, RescheduleSlot[]> = {
-  '2026-11-25': [{ starts_at: '2026-11-25T16:00:00.000Z', ends_at: '2026-11-25T16:50:00.000Z' }],
-  '2026-11-26': [
-    // Overlaps OTHER (10:00-10:50): the list is stale, the server refuses it.
-    { starts_at: '2026-11-26T10:00:00.000Z', ends_at: '2026-11-26T10:50:00.000Z' },
-    { starts_at: '2026-11-26T15:00:00.000Z', ends_at: '2026-11-26T15:50:00.000Z' },
-  ],
-}
-
-function FakeSlotPicker({ day, value, onChange, error, groupRef, ignore }: RescheduleSlotPickerProps) {
-  return (
-    <fieldset ref={groupRef} tabIndex={-1} aria-describedby={error ? 'slot-error' : undefined} data-ignore={ignore.starts_at}>
-      <legend>Horário</legend>
-      {(day ? FREE[day] ?? [] : []).map((slot) => (
-        <label key={slot.starts_at}>
-          <input type="radio" name="slot" checked={value?.starts_at === slot.starts_at} onChange={() => onChange(slot)} />
-          {slot.starts_at.slice(11, 16)}
-        </label>
-      ))}
-      {error ? <p id="slot-error">{error}</p> : null}
-    </fieldset>
-  )
-}
-
-function renderSlotForm() {
-  const onRescheduled = vi.fn()
-  const onSlotTaken = vi.fn()
-  const days: Array<string | null> = []
-  render(
-    <Providers queryClient={createTestQueryClient()} profile={PROFILES.admin}>
-      <RescheduleForm
-        session={SESSION as never}
-        timeZone="Europe/Lisbon"
-        onRescheduled={onRescheduled}
-        onDismiss={vi.fn()}
-        onSlotTaken={onSlotTaken}
-        renderSlotPicker={(props) => {
-          days.push(props.day)
-          return <FakeSlotPicker {...props} />
-        }}
-      />
-    </Providers>,
-  )
-  return {
-    onRescheduled,
-    onSlotTaken,
-    days,
-    user: userEvent.setup(),
-    day: screen.getByLabelText('Dia') as HTMLInputElement,
-    group: () => screen.getByRole('group', { name: 'Horário' }),
-  }
-}
-
-describe('RescheduleForm with free slots (the admin)', () => {
-  it("starts on the session's day, says when it is now, and leaves the session's own time free", () => {
-    const { day, group } = renderSlotForm()
-    expect(day.value).toBe('2026-11-25')
-    expect(day).toHaveAttribute('min', '2026-11-20')
-    expect(screen.getByText(/^Atualmente:/)).toHaveTextContent('Atualmente: 25 nov. 2026 às 14:00. Escolha um novo horário livre do mesmo prestador.')
-    expect(group()).toHaveAttribute('data-ignore', SESSION.starts_at)
-    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
-  })
-
-  it('asks for a slot next to the list, without calling the server', async () => {
-    const { user, group } = renderSlotForm()
-    await user.click(submit())
-    expect(group()).toHaveAccessibleDescription('Escolha um horário livre.')
-    expect(group()).toHaveFocus()
-    expect(server.rpc).not.toHaveBeenCalled()
-  })
-
-  it('refuses a past or missing day next to the day field, and shows no slots for it', async () => {
-    const { user, day, days } = renderSlotForm()
-    set(day, '2026-11-19')
-    expect(days.at(-1)).toBeNull()
-    await user.click(submit())
-    expect(day).toHaveAccessibleDescription('Escolha hoje ou um dia futuro.')
-    expect(day).toHaveFocus()
-    set(day, '')
-    expect(day).toHaveAccessibleDescription('Indique a data.')
-    expect(server.rpc).not.toHaveBeenCalled()
-  })
-
-  it('sends the chosen slot and reports success only once the server answered', async () => {
-    const { user, day, onRescheduled } = renderSlotForm()
-    set(day, '2026-11-26')
+  it('a slot taken meanwhile: "Este horário acabou de ser reservado." next to the times, choice cleared, day kept', async () => {
+    const { user, dayButton, slotGroup, submit, onRescheduled } = await renderForm()
+    await user.click(dayButton('2026-11-26'))
     await user.click(screen.getByLabelText('15:00'))
     await user.click(submit())
-    expect(server.rpc).toHaveBeenCalledWith('reschedule_booking', {
-      p_booking_id: SESSION.id,
-      p_starts_at: '2026-11-26T15:00:00.000Z',
-      p_ends_at: '2026-11-26T15:50:00.000Z',
-    })
-    await waitFor(() => expect(onRescheduled).toHaveBeenCalledTimes(1))
-    expect(onRescheduled.mock.calls[0]![0]).toMatchObject({ id: SESSION.id, starts_at: '2026-11-26T15:00:00.000+00:00' })
-  })
-
-  it('a slot taken meanwhile: "Este horário acabou de ser reservado." next to the list, choice cleared, lists refreshed', async () => {
-    const { user, day, group, onRescheduled, onSlotTaken } = renderSlotForm()
-    set(day, '2026-11-26')
-    await user.click(screen.getByLabelText('10:00'))
-    await user.click(submit())
-    await waitFor(() => expect(group()).toHaveAccessibleDescription('Este horário acabou de ser reservado.'))
-    expect(group()).toHaveFocus()
-    expect(onSlotTaken).toHaveBeenCalledTimes(1)
-    expect(screen.getByLabelText('10:00')).not.toBeChecked()
-    expect(day.value).toBe('2026-11-26')
+    await waitFor(() => expect(slotGroup()).toHaveAccessibleDescription(expect.stringContaining('Este horário acabou de ser reservado.')))
+    expect(slotGroup()).toHaveFocus()
+    expect(dayButton('2026-11-26')).toHaveAttribute('aria-pressed', 'true')
     expect(onRescheduled).not.toHaveBeenCalled()
     // Another slot clears the message and goes through.
-    await user.click(screen.getByLabelText('15:00'))
-    expect(group()).not.toHaveAccessibleDescription()
+    await user.click(screen.getByLabelText('14:00'))
+    expect(screen.queryByText('Este horário acabou de ser reservado.')).not.toBeInTheDocument()
     await user.click(submit())
     await waitFor(() => expect(onRescheduled).toHaveBeenCalled())
   })
 
   it('network failure: the fallback message, the choice kept', async () => {
-    const { user, onRescheduled } = renderSlotForm()
+    const { user, submit, onRescheduled } = await renderForm()
     server.nextRpc((): Promise<RpcResponse> => Promise.resolve({ data: null, status: 0, error: { message: 'TypeError: Failed to fetch', code: '' } }))
-    await user.click(screen.getByLabelText('16:00'))
+    await user.click(screen.getByLabelText('15:00'))
     await user.click(submit())
     expect(await screen.findByRole('alert')).toHaveTextContent(ACTION_FALLBACK_MESSAGES.network)
-    expect(screen.getByLabelText('16:00')).toBeChecked()
+    expect(screen.getByLabelText('15:00')).toBeChecked()
     expect(onRescheduled).not.toHaveBeenCalled()
+  })
+})
+
+// jsdom's date/time inputs take a complete value at once, like a browser's picker does.
+const set = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } })
+
+describe('RescheduleForm: the admin\'s "Fora do horário"', () => {
+  async function openOverride(timeZone = 'Europe/Lisbon') {
+    const form = await renderForm({ timeZone, allowOverride: true })
+    await form.user.click(screen.getByRole('button', { name: 'Fora do horário' }))
+    return {
+      ...form,
+      date: screen.getByLabelText('Nova data') as HTMLInputElement,
+      start: screen.getByLabelText('Hora de início') as HTMLInputElement,
+      end: screen.getByLabelText('Hora de fim') as HTMLInputElement,
+    }
+  }
+
+  it('free date and times from the current ones in the viewer zone, said to be outside the hours', async () => {
+    const { date, start, end } = await openOverride('Asia/Tokyo')
+    expect([date.value, start.value, end.value]).toEqual(['2026-11-25', '23:00', '23:50'])
+    expect(screen.getByRole('form', { name: 'Reagendar sessão' })).toHaveAccessibleDescription(expect.stringContaining('Fora do horário do prestador'))
+  })
+
+  it('asks for confirmation naming the new time, then sends p_override', async () => {
+    const { user, date, start, end, onRescheduled } = await openOverride()
+    set(date, '2026-11-22')
+    set(start, '03:00')
+    expect(end.value).toBe('03:50')
+    await user.click(screen.getByRole('button', { name: 'Rever e confirmar' }))
+    expect(server.rpc).not.toHaveBeenCalled()
+    expect(await screen.findByRole('alert')).toHaveTextContent('A sessão passa para dom., 22 nov., 03:00–03:50, fora do horário do prestador. Confirma?')
+    await user.click(screen.getByRole('button', { name: 'Confirmar fora do horário' }))
+    expect(server.rpc).toHaveBeenCalledWith('reschedule_booking', {
+      p_booking_id: SESSION.id,
+      p_starts_at: '2026-11-22T03:00:00.000Z',
+      p_ends_at: '2026-11-22T03:50:00.000Z',
+      p_override: true,
+    })
+    await waitFor(() => expect(onRescheduled).toHaveBeenCalledTimes(1))
+  })
+
+  it('changing a field withdraws the confirmation; an end before the start is refused next to it', async () => {
+    const { user, start, end } = await openOverride()
+    await user.click(screen.getByRole('button', { name: 'Rever e confirmar' }))
+    expect(screen.getByRole('button', { name: 'Confirmar fora do horário' })).toBeInTheDocument()
+    set(end, '13:00')
+    expect(screen.queryByRole('button', { name: 'Confirmar fora do horário' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Rever e confirmar' }))
+    expect(end).toHaveAccessibleDescription('A hora de fim tem de ser depois da hora de início.')
+    expect(end).toHaveFocus()
+    expect(start.value).toBe('14:00')
+    expect(server.rpc).not.toHaveBeenCalled()
+  })
+
+  it('an overlap is still refused: the message, nothing typed lost', async () => {
+    const { user, date, start, onRescheduled } = await openOverride()
+    set(date, '2026-11-26')
+    set(start, '15:30')
+    await user.click(screen.getByRole('button', { name: 'Rever e confirmar' }))
+    await user.click(screen.getByRole('button', { name: 'Confirmar fora do horário' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('O prestador já tem uma sessão nesse horário.')
+    expect([date.value, start.value]).toEqual(['2026-11-26', '15:30'])
+    expect(onRescheduled).not.toHaveBeenCalled()
+  })
+
+  it('"Voltar aos horários livres" returns to the picker', async () => {
+    const { user } = await openOverride()
+    await user.click(screen.getByRole('button', { name: 'Voltar aos horários livres' }))
+    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
+    expect(await screen.findByRole('group', { name: 'Horário' })).toBeInTheDocument()
   })
 })

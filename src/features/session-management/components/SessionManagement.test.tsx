@@ -14,15 +14,13 @@ import {
   stamp,
   type FakeSessionsServer,
 } from '../testing/fake-server'
+import { bookingWorld, fakeSupabase, pickDay } from '@/features/booking/components/test-support'
 import { SessionManagement, type SessionManagementAction } from './SessionManagement'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
-vi.mock('@/lib/supabase', () => ({
-  supabase: {
-    rpc: (...args: never[]) => holder.server!.rpc(...args),
-    from: (...args: never[]) => holder.server!.from(...args),
-  },
-}))
+// The reschedule form's day picker reads the booking tables from the booking feature's fake.
+vi.mock('@/lib/supabase', async () => ({ supabase: (await import('../testing/slot-world')).splitSupabase(() => holder.server!) }))
+vi.setConfig({ testTimeout: 30_000 })
 
 const NOW = Date.parse('2026-11-20T10:00:00Z')
 const MIN = 60_000
@@ -194,18 +192,21 @@ describe('SessionManagement', () => {
   })
 
   it('reschedule: success names the new time once the server answered; "Voltar" returns focus to "Reagendar"', async () => {
+    // The reschedule panel stays mounted once opened: its day picker reads this world from the start.
+    fakeSupabase.reset(bookingWorld().handler)
     const user = await renderContent(PHONE.id)
     await user.click(screen.getByRole('button', { name: 'Reagendar' }))
     await user.click(screen.getByRole('button', { name: 'Voltar' }))
     await waitFor(() => expect(screen.getByRole('button', { name: 'Reagendar' })).toHaveFocus())
 
     await user.click(screen.getByRole('button', { name: 'Reagendar' }))
-    const start = screen.getByLabelText('Hora de início')
-    await user.clear(start)
-    await user.type(start, '15:00')
+    // Only bookable slots: no free date or time fields, a day with free slots, then a time.
+    expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
+    await pickDay(user, '2026-11-23')
+    await user.click(await screen.findByLabelText('15:00'))
     await user.click(screen.getByRole('button', { name: 'Guardar nova data' }))
-    expect(await screen.findByText('Sessão reagendada para sáb., 21 nov., 15:00–15:50.')).toHaveAttribute('role', 'status')
-    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('sáb., 21 nov., 15:00–15:50'))
+    expect(await screen.findByText('Sessão reagendada para seg., 23 nov., 15:00–15:50.')).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(fact('Data e hora')).toHaveTextContent('seg., 23 nov., 15:00–15:50'))
   })
 
   it('switching between "Cancelar sessão" and "Reagendar" keeps the typed reason', async () => {

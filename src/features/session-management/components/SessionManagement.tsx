@@ -20,6 +20,7 @@ import { CompleteSessionAction, NoShowSessionAction } from './CompleteSessionAct
 import { RescheduleForm } from './RescheduleForm'
 
 export type ManagedSession = MeetingLinkBooking & {
+  prestador_id: string
   location: string | null
   cancellation_reason: string | null
   pillar?: Pillar

@@ -28,6 +28,8 @@ export type SessionCardProps = {
   /** Extension point for actions (cancel, reschedule...). */
   actions?: ReactNode
   children?: ReactNode
+  /** The session just booked: outlined and badged "Nova". */
+  highlighted?: boolean
 }
 
 /** The card's element id for a booking: what `#session-<id>` links point at. */
@@ -49,6 +51,7 @@ export function SessionCard({
   linkSlot,
   actions,
   children,
+  highlighted = false,
 }: SessionCardProps) {
   const Heading = `h${headingLevel}` as const
   const ids = id ? sessionCardIds(id) : null
@@ -58,7 +61,8 @@ export function SessionCard({
       // Focusable from script only: a #session-<id> link moves focus to the card.
       tabIndex={id ? -1 : undefined}
       aria-labelledby={ids?.title}
-      className="relative flex scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700"
+      data-highlighted={highlighted || undefined}
+      className={`relative flex scroll-mt-4 flex-col gap-3 rounded-lg border p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700 ${highlighted ? 'border-brand-700 bg-brand-50 ring-2 ring-brand-700' : 'border-slate-200 bg-white'}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
@@ -72,6 +76,7 @@ export function SessionCard({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
+          {highlighted ? <Badge tone="brand">Nova</Badge> : null}
           <SessionStatusBadge status={status} />
           <Badge tone="neutral">{meetingTypeLabel(meetingType)}</Badge>
           {pillar ? <Badge tone="brand">{pillarLabel(pillar)}</Badge> : null}
