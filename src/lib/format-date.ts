@@ -27,7 +27,7 @@ export function formatDayShort(year: number, month: number, day: number): string
 
 /** "segunda-feira" for a calendar date (accessible names, headings). */
 export function weekdayLong(year: number, month: number, day: number): string {
-  return WEEKDAYS_LONG[weekdayOf(year, month, day)]
+  return WEEKDAYS_LONG[weekdayOf(year, month, day)] ?? ''
 }
 
 /** Short weekday names starting on Monday, for calendar headers. */

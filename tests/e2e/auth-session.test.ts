@@ -201,11 +201,11 @@ describe('(b) a revoked refresh token ends the session', () => {
     await sessionCard(page, MARIA_SESSION).waitFor()
   })
 
-  it('"Terminar sessão" is not a session that ended by itself: plain /login, no message', async () => {
+  it('"Sair" is not a session that ended by itself: plain /login, no message', async () => {
     const page = await freshPage()
     await signIn(page, ANA.email, ANA.password)
     await page.waitForURL('**/prestador/sessions')
-    await page.getByRole('button', { name: 'Terminar sessão' }).click()
+    await page.getByRole('button', { name: 'Sair', exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/login')
     expect(new URL(page.url()).search).toBe('')
     await page.getByRole('button', { name: 'Entrar' }).waitFor()

@@ -31,7 +31,7 @@ export async function signIn(page: Page, email: string, password = 'encontro-dem
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Terminar sessão' }).click()
+  await page.getByRole('button', { name: 'Sair', exact: true }).click()
   await page.waitForURL((url) => url.pathname.startsWith('/login'))
 }
 

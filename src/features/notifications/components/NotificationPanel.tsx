@@ -74,7 +74,7 @@ export default function NotificationPanel({ id, profile, onNavigate }: Notificat
       ) : list.data.length === 0 ? (
         <p className="px-4 py-6 text-slate-600">{T.empty}</p>
       ) : (
-        <ul aria-label={T.heading} className="max-h-[min(70vh,32rem)] divide-y divide-slate-100 overflow-y-auto">
+        <ul aria-label={T.heading} className="max-h-[min(60dvh,32rem)] divide-y divide-slate-100 overflow-y-auto">
           {list.data.map((n) => (
             <NotificationItem
               key={n.id}
