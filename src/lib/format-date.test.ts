@@ -1,4 +1,4 @@
-import { formatDayShort, formatInstant, formatSessionRange, weekdayLong, weekdayOf } from './format-date'
+import { formatDayShort, formatInstant, formatSessionRange, timeZoneNote, weekdayLong, weekdayOf } from './format-date'
 
 describe('formatSessionRange', () => {
   it.each([
@@ -38,5 +38,19 @@ describe('calendar-date helpers', () => {
     expect(weekdayOf(y, m, d)).toBe(weekday)
     expect(formatDayShort(y, m, d)).toBe(short)
     expect(weekdayLong(y, m, d)).toBe(long)
+  })
+})
+
+describe('timeZoneNote: the zone as its city, never the IANA name', () => {
+  it.each([
+    ['Europe/Lisbon', 'Horas em Lisboa'],
+    ['Atlantic/Azores', 'Horas em Ponta Delgada'],
+    ['America/Sao_Paulo', 'Horas em São Paulo'],
+    ['Asia/Tokyo', 'Horas em Tóquio'],
+    ['America/Argentina/Buenos_Aires', 'Horas em Buenos Aires'],
+    ['UTC', 'Horas em UTC'],
+  ])('%s', (zone, expected) => {
+    expect(timeZoneNote(zone)).toBe(expected)
+    expect(timeZoneNote(zone)).not.toContain('/')
   })
 })

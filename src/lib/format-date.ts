@@ -67,3 +67,38 @@ export function formatSessionRange(startIso: string, endIso: string, timeZone: s
   if (sameDay) return `${start}–${pad2(e.hour)}:${pad2(e.minute)}`
   return `${start} – ${formatDayShort(e.year, e.month, e.day)}, ${pad2(e.hour)}:${pad2(e.minute)}`
 }
+
+// pt-PT names of the cities of the zones people here are likely to have; any other zone reads
+// as its own city ("America/New_York" -> "New York"), never as the raw IANA name.
+const ZONE_CITIES: Record<string, string> = {
+  'Europe/Lisbon': 'Lisboa',
+  'Atlantic/Madeira': 'Funchal',
+  'Atlantic/Azores': 'Ponta Delgada',
+  'Europe/London': 'Londres',
+  'Europe/Madrid': 'Madrid',
+  'Europe/Paris': 'Paris',
+  'Europe/Berlin': 'Berlim',
+  'Europe/Brussels': 'Bruxelas',
+  'Europe/Luxembourg': 'Luxemburgo',
+  'Europe/Zurich': 'Zurique',
+  'America/Sao_Paulo': 'São Paulo',
+  'America/New_York': 'Nova Iorque',
+  'Africa/Luanda': 'Luanda',
+  'Africa/Maputo': 'Maputo',
+  'Asia/Tokyo': 'Tóquio',
+  UTC: 'UTC',
+  'Etc/UTC': 'UTC',
+}
+
+/** The city of an IANA zone in pt-PT: "Lisboa", "São Paulo"; the zone's last part otherwise. */
+export function timeZoneCity(timeZone: string): string {
+  const known = ZONE_CITIES[timeZone]
+  if (known) return known
+  const last = timeZone.split('/').pop()?.replaceAll('_', ' ').trim()
+  return last || timeZone
+}
+
+/** "Horas em Lisboa": the note next to times that are in a zone ("Horas em São Paulo"). */
+export function timeZoneNote(timeZone: string): string {
+  return `Horas em ${timeZoneCity(timeZone)}`
+}

@@ -96,6 +96,7 @@ function SessionSection({
                   id={cardId}
                   heading={s.prestador?.profile?.name ?? 'Prestador'}
                   startsAt={s.starts_at}
+                  endsAt={s.ends_at}
                   timeZone={timeZone}
                   meetingType={s.meeting_type}
                   status={s.status}

@@ -64,7 +64,7 @@ async function openAvailability(page: Page): Promise<void> {
 /** The times João is offered with Pedro on `day` (after the list settles). */
 async function pedroSlotsOn(page: Page, day: string): Promise<string[]> {
   await page.goto('/user/book')
-  await pick(page.getByRole('radio', { name: 'Saúde Mental' }))
+  await pick(page.getByRole('radio', { name: 'Saúde mental' }))
   await pick(page.getByRole('radio', { name: /Dr\. Pedro Santos/ }))
   await page.getByLabel('Dia', { exact: true }).fill(day)
   const slots = page.getByRole('group', { name: 'Horário' }).getByRole('radio')

@@ -48,7 +48,7 @@ describe('booking path 2: the admin books for an employee', () => {
     const employee = dialog.getByLabel('Colaborador', { exact: true })
     await employee.locator('option', { hasText: 'Maria Costa' }).waitFor({ state: 'attached' })
     await employee.selectOption({ label: 'Maria Costa (maria@encontro.test)' })
-    await dialog.getByLabel('Prestador', { exact: true }).selectOption({ label: 'Dr. Pedro Santos — Psicologia clínica (Saúde Mental)' })
+    await dialog.getByLabel('Prestador', { exact: true }).selectOption({ label: 'Dr. Pedro Santos — Psicologia clínica (Saúde mental)' })
     const slot = await chooseFirstFreeSlot(dialog, nextWeeks(3))
     await pick(dialog.getByRole('radio', { name: /^Presencial/ }))
     await screenshot(admin, 'booking-admin-new-session', { fullPage: false })

@@ -1,5 +1,5 @@
 // Path 3 of the booking issue, in real Chromium against a fresh stack: Rita (especialista)
-// assigns Maria's open call request (Saúde Mental) to Pedro by phone; the session shows in
+// assigns Maria's open call request (Saúde mental) to Pedro by phone; the session shows in
 // Rita's cases and on Maria's /user/sessions, and the request leaves the queue.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -24,7 +24,7 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
 
 export async function signIn(page: Page, email: string, password = 'encontro-demo'): Promise<void> {
   await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Palavra-passe').fill(password)
   await page.getByRole('button', { name: 'Entrar' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))

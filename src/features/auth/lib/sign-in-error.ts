@@ -1,7 +1,7 @@
 import { isAuthApiError, isAuthError, isAuthRetryableFetchError } from '@supabase/supabase-js'
 
 export const SIGN_IN_MESSAGES = {
-  invalidCredentials: 'Email ou palavra-passe incorretos.',
+  invalidCredentials: 'E-mail ou palavra-passe incorretos.',
   unreachable: 'Não foi possível contactar o servidor. Tente novamente.',
   rateLimited: 'Demasiadas tentativas. Aguarde um pouco e tente novamente.',
   generic: 'Não foi possível entrar. Tente novamente.',

@@ -36,7 +36,7 @@ async function typeBlock(user: ReturnType<typeof userEvent.setup>, group: HTMLEl
 describe('WeeklyHoursEditor', () => {
   it('shows the zone and, for each weekday in a fieldset, its blocks in order', async () => {
     renderEditor()
-    expect(screen.getByText('Horas em Europe/Lisbon')).toBeInTheDocument()
+    expect(screen.getByText('Horas em Lisboa')).toBeInTheDocument()
     const monday = await day('Segunda-feira')
     expect(monday.tagName).toBe('FIELDSET')
     expect(within(monday).getAllByRole('listitem').map((li) => li.firstChild!.textContent)).toEqual(['09:00–13:00', '14:00–18:00'])

@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
+import { timeZoneNote } from '@/lib/format-date'
 import type { WeeklyHoursBlock } from '../api/availability-api'
 import { availabilityKeys } from '../api/keys'
 import { useAddWeeklyHours, useRemoveWeeklyHours, useWeeklyHours } from '../hooks/use-availability'
@@ -15,7 +16,7 @@ import { FormError } from './fields'
 
 export const WEEKLY_HOURS_TEXTS = {
   heading: 'Horário semanal',
-  timeZone: (timeZone: string) => `Horas em ${timeZone}`,
+  timeZone: timeZoneNote,
   intro: 'Os blocos em que aceita marcações, em cada dia da semana. As sessões já marcadas não mudam.',
   midnightHint: 'Para terminar à meia-noite, indique 00:00 como fim.',
   noBlocks: 'Sem horário neste dia.',

@@ -29,7 +29,7 @@ function renderWizard(handler: FakeHandler) {
 }
 
 async function fillUpToSlots(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+  await user.click(screen.getByRole('radio', { name: 'Bem-estar físico' }))
   await user.click(await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ }))
   await user.type(screen.getByLabelText('Dia'), DAY)
   return screen.findByRole('group', { name: 'Horário' })
@@ -53,7 +53,7 @@ describe('BookingWizard', () => {
     const user = userEvent.setup()
 
     expect(screen.getByText('Escolha primeiro a área.')).toBeInTheDocument()
-    await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await user.click(screen.getByRole('radio', { name: 'Bem-estar físico' }))
     // Only prestadores of the chosen pillar, with name and specialty.
     const ana = await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ })
     expect(screen.getByText('Fisioterapia')).toBeInTheDocument()
@@ -151,7 +151,7 @@ describe('BookingWizard', () => {
     expect(fakeSupabase.find('prestador_busy_times').length).toBeGreaterThan(busyCallsBefore)
     expect(screen.getByRole('radio', { name: '09:55' })).not.toBeChecked()
     // Everything else is kept.
-    expect(screen.getByRole('radio', { name: 'Bem-Estar Físico' })).toBeChecked()
+    expect(screen.getByRole('radio', { name: 'Bem-estar físico' })).toBeChecked()
     expect(screen.getByRole('radio', { name: /Dra\. Ana Ferreira/ })).toBeChecked()
     expect(screen.getByLabelText('Dia')).toHaveValue(DAY)
     expect(screen.getByRole('radio', { name: /Virtual/ })).toBeChecked()
@@ -228,7 +228,7 @@ describe('BookingWizard', () => {
     const slots = await fillUpToSlots(user)
     await user.click(within(slots).getByRole('radio', { name: '09:00' }))
     await user.click(screen.getByRole('radio', { name: /Telefone/ }))
-    await user.click(screen.getByRole('radio', { name: 'Saúde Mental' }))
+    await user.click(screen.getByRole('radio', { name: 'Saúde mental' }))
     const pedro = await screen.findByRole('radio', { name: /Dr\. Pedro Santos/ })
     expect(pedro).not.toBeChecked()
     expect(screen.getByLabelText('Dia')).toHaveValue(DAY)

@@ -3,6 +3,7 @@
 
 import { useId, type Ref } from 'react'
 import { Button, ErrorState, Input, Spinner } from '@/components/ui'
+import { timeZoneNote } from '@/lib/format-date'
 import { formatSlotTime } from '../lib/booking-days'
 import type { Slot } from '../lib/free-slots'
 import type { BookingDraftState } from '../hooks/use-booking-draft'
@@ -157,7 +158,7 @@ function SlotList({
         name={name}
         compact
         groupRef={groupRef}
-        hint={`Horas no fuso horário ${result.viewerTimeZone}${result.schedule ? `; sessões de ${result.schedule.sessionMinutes} minutos` : ''}.`}
+        hint={`${timeZoneNote(result.viewerTimeZone)}${result.schedule ? `; sessões de ${result.schedule.sessionMinutes} minutos` : ''}.`}
         options={result.slots.map((s) => ({ value: s.starts_at, label: formatSlotTime(s.starts_at, result.viewerTimeZone) }))}
         value={selected}
         onChange={(startsAt) => {

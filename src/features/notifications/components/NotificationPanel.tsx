@@ -6,7 +6,7 @@ import { useId, useRef } from 'react'
 import { Link } from 'react-router'
 import { Button, ErrorState, Spinner, cn } from '@/components/ui'
 import type { Profile } from '@/features/auth'
-import { formatDateTime } from '@/features/sessions/basics'
+import { formatInstant } from '@/lib/format-date'
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from '../api/mutations'
 import type { NotificationRow } from '../api/notifications'
 import { useNotificationList, useUnreadNotificationCount } from '../api/queries'
@@ -127,7 +127,7 @@ function NotificationItem({
         </span>{' '}
         <span className="block text-slate-700">{body}</span>{' '}
         <time dateTime={n.created_at} className="mt-0.5 block text-xs text-slate-600">
-          {formatDateTime(n.created_at, profile.time_zone)}
+          {formatInstant(n.created_at, profile.time_zone)}
         </time>
       </Link>
       {unread ? (

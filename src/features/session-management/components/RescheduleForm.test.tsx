@@ -75,7 +75,7 @@ describe('RescheduleForm', () => {
     expect([date.value, start.value, end.value]).toEqual(['2026-11-25', '14:00', '14:50'])
     expect(date).toHaveAttribute('type', 'date')
     expect(start).toHaveAttribute('type', 'time')
-    expect(screen.getByText(/fuso horário Europe\/Lisbon/)).toBeInTheDocument()
+    expect(screen.getByText(/Horas em Lisboa/)).toBeInTheDocument()
   })
 
   it('uses the profile zone, not the browser zone', () => {

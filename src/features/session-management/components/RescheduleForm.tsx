@@ -10,6 +10,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react'
 import { Input } from '@/components/ui'
 import { formatDateTime } from '@/features/sessions'
+import { timeZoneNote } from '@/lib/format-date'
 import type { ActionResult, BookingRow } from '../api/booking-actions'
 import {
   endTimeFor,
@@ -190,7 +191,7 @@ function TimesRescheduleForm({ session, timeZone, onRescheduled, onDismiss }: Ba
       describedBy={zoneHintId}
     >
       <p id={zoneHintId} className="text-sm text-slate-700">
-        Datas e horas no fuso horário {zone}. A sessão continua com o mesmo prestador.
+        {timeZoneNote(zone)}. A sessão continua com o mesmo prestador.
       </p>
       <div className="grid gap-3 sm:grid-cols-3">
         {field('date', 'date')}

@@ -86,7 +86,7 @@ export function SessionManagement({
     ...(companyName ? [{ label: 'Empresa', value: companyName }] : []),
     ...(prestadorName ? [{ label: 'Prestador', value: prestadorName }] : []),
     { label: 'Tipo', value: meetingTypeLabel(session.meeting_type) },
-    ...(session.pillar ? [{ label: 'Pilar', value: pillarLabel(session.pillar) }] : []),
+    ...(session.pillar ? [{ label: 'Área', value: pillarLabel(session.pillar) }] : []),
     ...(session.meeting_type === 'phone'
       ? [{ label: 'Telefone', value: phone ? <a className="underline" href={`tel:${phone.replace(/\s+/g, '')}`}>{phone}</a> : 'Sem número registado' }]
       : []),

@@ -6,7 +6,7 @@ const raised = (message: string, code: string, hint: string) => ({ code, message
 describe('mapActionError', () => {
   it.each([
     ['booking_overlap', 'PT409', 'O prestador já tem uma sessão nesse horário.', 'rejected', null],
-    ['booking_not_active', '22023', 'Esta sessão já não está ativa (foi cancelada ou concluída).', 'rejected', null],
+    ['booking_not_active', '22023', 'Esta sessão já não está ativa (foi cancelada ou já foi realizada).', 'rejected', null],
     ['booking_not_started', '22023', 'Só pode marcar como realizada depois de a sessão começar.', 'rejected', null],
     ['booking_not_allowed', '42501', 'Não tem permissão para alterar esta sessão.', 'forbidden', null],
     ['reschedule_in_past', '22023', 'Escolha uma data e hora no futuro.', 'rejected', 'start'],
