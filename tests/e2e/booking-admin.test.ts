@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
 
@@ -67,7 +68,9 @@ describe('booking path 2: the admin books for an employee', () => {
     await filters.getByLabel('Até', { exact: true }).fill(slot.day)
     await filters.getByRole('button', { name: 'Filtrar' }).click()
     await admin.waitForURL((url) => url.searchParams.get('type') === 'presencial' && url.searchParams.get('from') === slot.day)
-    const row = admin.getByRole('row').filter({ hasText: 'Maria Costa' }).filter({ hasText: when })
+    // Lists show "seg., 30 nov., 15:00–15:50" (src/lib/format-date.ts).
+    const shown = formatInstant(slot.startsAt, ZONE)
+    const row = admin.getByRole('row').filter({ hasText: 'Maria Costa' }).filter({ hasText: shown })
     await row.waitFor()
     await expect(row.getByText('Presencial').isVisible()).resolves.toBe(true)
     // A reload keeps the filters.
@@ -79,7 +82,7 @@ describe('booking path 2: the admin books for an employee', () => {
 
     const maria = await personPage('maria@encontro.test')
     await maria.waitForURL('**/user/sessions')
-    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: when })
+    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: shown })
     await card.waitFor()
     await expect(card.getByText('Presencial').first().isVisible()).resolves.toBe(true)
     await screenshot(maria, 'booking-admin-maria-sessions')

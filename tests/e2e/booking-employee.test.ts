@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
 
@@ -54,7 +55,8 @@ describe('booking path 1: the employee books', () => {
     const when = formatSessionDateTime(slot.startsAt, ZONE)
     await page.getByRole('status').filter({ hasText: `Sessão marcada com Dra. Ana Ferreira: ${when}.` }).waitFor()
 
-    const card = page.locator('article').filter({ hasText: 'Dra. Ana Ferreira' }).filter({ hasText: when })
+    // Cards show "seg., 30 nov., 15:00–15:50" (src/lib/format-date.ts).
+    const card = page.locator('article').filter({ hasText: 'Dra. Ana Ferreira' }).filter({ hasText: formatInstant(slot.startsAt, ZONE) })
     await card.waitFor()
     await card.getByText('Link em preparação').waitFor()
     await expect(card.getByText('Virtual').first().isVisible()).resolves.toBe(true)

@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
+import { formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
 
@@ -57,7 +58,9 @@ describe('booking path 3: the especialista assigns a call request', () => {
     // The request left the queue; the case is in "Os meus casos".
     await rita.getByText('Não há pedidos em espera.').waitFor()
     const cases = rita.getByRole('list', { name: 'Os meus casos' })
-    const caseCard = cases.locator('article').filter({ hasText: 'Maria Costa' }).filter({ hasText: when })
+    // Cards show "seg., 30 nov., 15:00–15:50" (src/lib/format-date.ts).
+    const shown = formatInstant(slot.startsAt, ZONE)
+    const caseCard = cases.locator('article').filter({ hasText: 'Maria Costa' }).filter({ hasText: shown })
     await caseCard.waitFor()
     await expect(caseCard.getByText('Telefone').first().isVisible()).resolves.toBe(true)
     await screenshot(rita, 'booking-especialista-dashboard')
@@ -65,7 +68,7 @@ describe('booking path 3: the especialista assigns a call request', () => {
 
     const maria = await personPage('maria@encontro.test')
     await maria.waitForURL('**/user/sessions')
-    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: when })
+    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: shown })
     await card.waitFor()
     await expect(card.getByText('Telefone').first().isVisible()).resolves.toBe(true)
     await screenshot(maria, 'booking-especialista-maria-sessions')

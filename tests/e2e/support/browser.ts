@@ -16,8 +16,8 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'pt-PT', timezoneId: 'Europe/Lisbon', baseURL: inject('appUrl') })
+export async function newContext(browser: Browser, { viewport }: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'pt-PT', timezoneId: 'Europe/Lisbon', baseURL: inject('appUrl'), ...(viewport ? { viewport } : {}) })
   context.setDefaultTimeout(15_000)
   return context
 }

@@ -204,7 +204,7 @@ export function AdminBookingsTable({ filters, page, onPage, pageSize = ADMIN_PAG
                           <td className={cn(CELL, 'col-span-2')}>
                             {meetingTypeLabel(s.meeting_type)}
                             {s.meeting_type === 'virtual' && (s.status === 'pending' || s.status === 'scheduled') && !linkOf(s) ? (
-                              <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Sem link</span>
+                              <span className="ml-2 whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Sem link</span>
                             ) : null}
                           </td>
                           <td className={cn(CELL, 'col-span-2 pt-1 sm:pt-2')}>

@@ -27,7 +27,7 @@ export function MissingLinksPanel() {
         <p className="text-sm text-slate-600">Sessões virtuais nas próximas 24 horas que ainda não têm link da reunião.</p>
         <Link
           to={{ search: `?${writeAdminFilters({ ...NO_FILTERS, missingLink: true })}`, hash: '#all-bookings-title' }}
-          className="text-sm font-medium text-brand-800 underline"
+          className="mt-1 inline-block text-sm font-medium text-brand-800 underline"
         >
           Ver todas as sessões virtuais sem link, em qualquer data
         </Link>
