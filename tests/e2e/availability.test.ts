@@ -101,7 +101,7 @@ describe('prestador availability', () => {
 
     const pedro = await signedIn('pedro@encontro.test')
     await openAvailability(pedro)
-    await pedro.getByText('Horas em Europe/Lisbon').waitFor()
+    await pedro.getByText('Horas em Lisboa').waitFor()
     const group = pedro.getByRole('group', { name: 'Sábado' })
     await group.getByText('Sem horário neste dia.').waitFor()
     await group.getByLabel('Início').fill('10:00')

@@ -1,5 +1,5 @@
-// Phone first, in real Chromium against a fresh stack: every role page at 375 x 812 and at
-// 1280 x 800, signed in as the seed's people, as the page opens, with the notification panel
+// Phone first, in real Chromium against a fresh stack: every role page at 375 x 812, 414 x 896
+// and 1280 x 800, signed in as the seed's people, as the page opens, with the notification panel
 // open and with each dialog the page offers open. In each state every visible interactive
 // element (a, button, input, select, textarea, [role=button], [tabindex]) of what is in front
 // (the page, the panel or the dialog) lies inside the viewport horizontally and is not covered
@@ -14,6 +14,7 @@ import { SCREENSHOT_DIR, launchBrowser, newContext, signIn } from './support/bro
 
 const SIZES = [
   { name: '375', width: 375, height: 812 },
+  { name: '414', width: 414, height: 896 },
   { name: '1280', width: 1280, height: 800 },
 ] as const
 type Size = (typeof SIZES)[number]
@@ -157,9 +158,15 @@ describe.each(SIZES)('every role page is usable at $width x $height', (size) => 
     await withBellOpen(page, size, 'prestador-sessions')
   })
 
-  it('/prestador/availability (Pedro): the page, the bell', async () => {
-    const page = await signedInPage(PEOPLE.pedro.email, '/prestador/availability', size)
+  it('/prestador/availability (Pedro): reached from the bottom of "Sessões" it starts at the top; the page, the bell', async () => {
+    const page = await signedInPage(PEOPLE.pedro.email, '/prestador/sessions', size)
+    await page.locator(`#session-${BOOKING.joaoVirtualIn3Min}`).waitFor()
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+    // A click from script: Playwright's own click would first scroll the header link into view.
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Disponibilidade' }).evaluate((a) => (a as HTMLElement).click())
     await page.getByRole('group', { name: 'Segunda-feira' }).waitFor()
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
     await expectUsable(page, size, 'prestador-availability')
     await withBellOpen(page, size, 'prestador-availability')
   })
