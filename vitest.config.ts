@@ -5,6 +5,7 @@ import viteConfig from './vite.config.ts'
 // - rules-*: pure rule tests (time window, link parsing...) run once per time zone,
 //   because "times parsed in the browser's zone" is a bug class we must not reintroduce.
 // - unit: components and hooks in jsdom.
+// - vocabulary: docs/glossary.md's retired words must not appear in src/ or supabase/.
 // - integration: supabase-js -> gateway -> PostgREST -> Postgres (RLS) against a stack
 //   started by the project's global setup on free ports.
 // - e2e: real Chromium (playwright-core + system chromium) against the app and its own stack.
@@ -38,6 +39,16 @@ export default mergeConfig(
             env: { TZ: 'Europe/Lisbon' },
             globals: true,
             setupFiles: ['tests/setup/dom.ts'],
+          },
+        },
+        {
+          extends: true as const,
+          test: {
+            // docs/glossary.md's retired words, scanned in src/ and supabase/.
+            name: 'vocabulary',
+            include: ['tests/vocabulary/**/*.test.ts'],
+            environment: 'node',
+            globals: true,
           },
         },
         {

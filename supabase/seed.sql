@@ -91,7 +91,7 @@ begin
     id, user_id, prestador_id, pillar, starts_at, ends_at, meeting_type, status, booking_source,
     created_by
   ) values
-    -- virtual, starting in 3 minutes, Zoom link set: "Entrar na Reunião" right away.
+    -- virtual, starting in 3 minutes, Zoom link set: "Entrar na reunião" right away.
     ('30000000-0000-4000-8000-000000000001', v_joao, v_pedro, 'saude_mental',
      v_minute + interval '3 minutes', v_minute + interval '53 minutes',
      'virtual', 'scheduled', 'direct', v_joao),

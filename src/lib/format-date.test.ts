@@ -1,4 +1,4 @@
-import { formatDayLong, formatDayShort, formatInstant, formatSessionRange, monthShort, timeZoneCity, weekdayLong, weekdayOf } from './format-date'
+import { formatDayLong, formatDayShort, formatInstant, formatSessionRange, monthShort, timeZoneCity, timeZoneNote, weekdayLong, weekdayOf } from './format-date'
 
 describe('formatSessionRange', () => {
   it.each([
@@ -66,9 +66,23 @@ describe('timeZoneCity', () => {
     ['Europe/Lisbon', 'Lisboa'],
     ['America/Sao_Paulo', 'São Paulo'],
     ['Asia/Tokyo', 'Tóquio'],
-    ['America/New_York', 'New York'],
+    ['America/New_York', 'Nova Iorque'],
     ['America/Argentina/Buenos_Aires', 'Buenos Aires'],
   ])('%s', (zone, expected) => {
     expect(timeZoneCity(zone)).toBe(expected)
+  })
+})
+
+describe('timeZoneNote: the zone as its city, never the IANA name', () => {
+  it.each([
+    ['Europe/Lisbon', 'Horas em Lisboa'],
+    ['Atlantic/Azores', 'Horas em Ponta Delgada'],
+    ['America/Sao_Paulo', 'Horas em São Paulo'],
+    ['Asia/Tokyo', 'Horas em Tóquio'],
+    ['America/Argentina/Buenos_Aires', 'Horas em Buenos Aires'],
+    ['UTC', 'Horas em UTC'],
+  ])('%s', (zone, expected) => {
+    expect(timeZoneNote(zone)).toBe(expected)
+    expect(timeZoneNote(zone)).not.toContain('/')
   })
 })

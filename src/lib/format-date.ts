@@ -41,25 +41,6 @@ export function formatDayLong(year: number, month: number, day: number): string 
   return `${weekdayLong(year, month, day)}, ${day} de ${MONTHS_LONG[month - 1]}`
 }
 
-// pt-PT names of the cities of the zones people here use; others fall back to the zone's city as written.
-const ZONE_CITIES: Record<string, string> = {
-  'Europe/Lisbon': 'Lisboa',
-  'Atlantic/Azores': 'Açores',
-  'Atlantic/Madeira': 'Madeira',
-  'America/Sao_Paulo': 'São Paulo',
-  'Asia/Tokyo': 'Tóquio',
-  'Europe/London': 'Londres',
-  'Europe/Madrid': 'Madrid',
-  'Europe/Paris': 'Paris',
-  'Europe/Berlin': 'Berlim',
-  'UTC': 'UTC',
-}
-
-/** "Lisboa" for Europe/Lisbon: the time zone note says the city, never the raw IANA name. */
-export function timeZoneCity(timeZone: string): string {
-  return ZONE_CITIES[timeZone] ?? (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ')
-}
-
 /** Short weekday names starting on Monday, for calendar headers. */
 export const WEEKDAY_HEADERS = [...WEEKDAYS.slice(1), WEEKDAYS[0]]
 
@@ -96,4 +77,39 @@ export function formatSessionRange(startIso: string, endIso: string, timeZone: s
   const sameDay = s.year === e.year && s.month === e.month && s.day === e.day
   if (sameDay) return `${start}–${pad2(e.hour)}:${pad2(e.minute)}`
   return `${start} – ${formatDayShort(e.year, e.month, e.day)}, ${pad2(e.hour)}:${pad2(e.minute)}`
+}
+
+// pt-PT names of the cities of the zones people here are likely to have; any other zone reads
+// as its own city ("America/New_York" -> "New York"), never as the raw IANA name.
+const ZONE_CITIES: Record<string, string> = {
+  'Europe/Lisbon': 'Lisboa',
+  'Atlantic/Madeira': 'Funchal',
+  'Atlantic/Azores': 'Ponta Delgada',
+  'Europe/London': 'Londres',
+  'Europe/Madrid': 'Madrid',
+  'Europe/Paris': 'Paris',
+  'Europe/Berlin': 'Berlim',
+  'Europe/Brussels': 'Bruxelas',
+  'Europe/Luxembourg': 'Luxemburgo',
+  'Europe/Zurich': 'Zurique',
+  'America/Sao_Paulo': 'São Paulo',
+  'America/New_York': 'Nova Iorque',
+  'Africa/Luanda': 'Luanda',
+  'Africa/Maputo': 'Maputo',
+  'Asia/Tokyo': 'Tóquio',
+  UTC: 'UTC',
+  'Etc/UTC': 'UTC',
+}
+
+/** The city of an IANA zone in pt-PT: "Lisboa", "São Paulo"; the zone's last part otherwise. */
+export function timeZoneCity(timeZone: string): string {
+  const known = ZONE_CITIES[timeZone]
+  if (known) return known
+  const last = timeZone.split('/').pop()?.replaceAll('_', ' ').trim()
+  return last || timeZone
+}
+
+/** "Horas em Lisboa": the note next to times that are in a zone ("Horas em São Paulo"). */
+export function timeZoneNote(timeZone: string): string {
+  return `Horas em ${timeZoneCity(timeZone)}`
 }

@@ -8,6 +8,7 @@ import {
   readPage,
   writeAdminFilters,
 } from '@/features/booking'
+import { useScrollToHash } from '@/features/sessions'
 import { PageHeading } from './PageHeading'
 
 export function AdminOperationsPage() {
@@ -16,11 +17,13 @@ export function AdminOperationsPage() {
   const filters = readAdminFilters(params)
   const page = readPage(params)
   const filtersKey = writeAdminFilters(filters).toString()
+  // "Ver todas as sessões virtuais sem link" (in the 24 h panel) leads down to the table.
+  useScrollToHash(true, 'all-bookings')
 
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-x-6">
-        <PageHeading title="Operações">Todas as sessões, das mais recentes para as mais antigas.</PageHeading>
+        <PageHeading title="Operações">Todas as sessões: primeiro as que ainda não terminaram (a mais próxima no topo), depois as anteriores (a mais recente primeiro).</PageHeading>
         <div className="mb-6">
           <AdminNewBooking />
         </div>
@@ -28,7 +31,7 @@ export function AdminOperationsPage() {
       <div className="flex flex-col gap-8">
         <MissingLinksPanel />
         <section aria-labelledby="all-bookings-title" className="flex flex-col gap-4">
-          <h2 id="all-bookings-title" className="text-lg font-semibold text-slate-800">
+          <h2 id="all-bookings-title" tabIndex={-1} className="scroll-mt-4 text-lg font-semibold text-slate-800 focus:outline-none">
             Todas as sessões
           </h2>
           <AdminBookingFiltersForm key={filtersKey} filters={filters} onApply={(next) => setParams(writeAdminFilters(next, 1))} />

@@ -50,7 +50,7 @@ describe('EspecialistaDashboardPage, "Os meus casos"', () => {
 
     await userEvent.setup().click(within(card).getByRole('button', { name: 'Gerir sessão' }))
     const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
-    expect(within(dialog).getByLabelText('Link da Reunião')).toHaveFocus()
+    expect(within(dialog).getByLabelText('Link da reunião')).toHaveFocus()
     expect(within(dialog).getByText('Prestador', { selector: 'dt' }).nextElementSibling).toHaveTextContent('Dr. Pedro Santos')
     expect(within(dialog).getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Cancelar sessão' })).toBeInTheDocument()

@@ -7,7 +7,6 @@ import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
   SessionList,
-  formatDateTime,
   isStillAhead,
   pillarLabel,
   sessionCardId,
@@ -19,6 +18,7 @@ import {
   useScrollToHash,
   type EspecialistaCase,
 } from '@/features/sessions'
+import { formatInstant } from '@/lib/format-date'
 import { PageHeading } from './PageHeading'
 
 export function EspecialistaDashboardPage() {
@@ -27,7 +27,7 @@ export function EspecialistaDashboardPage() {
 
   return (
     <>
-      <PageHeading title="Painel do especialista" />
+      <PageHeading title="Painel de especialista" />
       <div className="flex flex-col gap-10">
         <section aria-labelledby="queue-title">
           <h2 id="queue-title" className="mb-3 text-lg font-semibold text-slate-800">
@@ -51,7 +51,7 @@ export function EspecialistaDashboardPage() {
                         <Badge tone="brand">{pillarLabel(r.pillar)}</Badge>
                       </div>
                       <p className="text-sm text-slate-600">
-                        Pedido em <time dateTime={r.created_at}>{formatDateTime(r.created_at, profile.time_zone)}</time> · à
+                        Pedido em <time dateTime={r.created_at}>{formatInstant(r.created_at, profile.time_zone)}</time> · à
                         espera há {waitingTimeLabel(r.created_at)}
                       </p>
                       {r.notes ? <p className="whitespace-pre-line text-slate-800">{r.notes}</p> : null}
@@ -145,6 +145,7 @@ function CaseList({
               id={cardId}
               heading={b.client?.name ?? 'Colaborador'}
               startsAt={b.starts_at}
+              endsAt={b.ends_at}
               timeZone={timeZone}
               meetingType={b.meeting_type}
               status={b.status}

@@ -24,7 +24,7 @@ describe('LoginPage', () => {
   it('shows the form when signed out', () => {
     renderLogin('/login', fakeAuth())
     expect(screen.getByRole('heading', { name: 'Entrar' })).toBeInTheDocument()
-    expect(screen.getByLabelText('Email')).toBeInTheDocument()
+    expect(screen.getByLabelText('E-mail')).toBeInTheDocument()
   })
 
   it('says the session ended when it ended by itself (expired, revoked), and not otherwise', () => {
@@ -34,7 +34,7 @@ describe('LoginPage', () => {
       </AuthTestProviders>,
     )
     expect(screen.getByRole('alert')).toHaveTextContent('A sua sessão terminou. Inicie sessão novamente.')
-    expect(screen.getByLabelText('Email')).toBeInTheDocument()
+    expect(screen.getByLabelText('E-mail')).toBeInTheDocument()
     unmount()
     renderLogin('/login', fakeAuth())
     expect(screen.queryByText('A sua sessão terminou. Inicie sessão novamente.')).not.toBeInTheDocument()

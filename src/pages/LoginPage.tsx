@@ -19,7 +19,7 @@ export function LoginPage() {
           <h1 className="text-2xl font-semibold">Perfil não encontrado</h1>
           <p>A sua conta não tem um perfil associado. Contacte o administrador da plataforma.</p>
           <Button variant="secondary" onClick={() => void signOut()}>
-            Terminar sessão
+            Sair
           </Button>
         </div>
       )

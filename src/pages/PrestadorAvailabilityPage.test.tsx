@@ -16,7 +16,7 @@ describe('PrestadorAvailabilityPage', () => {
     )
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Disponibilidade'])
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Horário semanal', 'Dias bloqueados', 'Sessões'])
-    expect(screen.getByText('Horas em America/Sao_Paulo')).toBeInTheDocument()
+    expect(screen.getByText('Horas em São Paulo')).toBeInTheDocument()
     const hours = screen.getByRole('region', { name: 'Horário semanal' })
     await within(hours).findByRole('group', { name: 'Segunda-feira' })
     await screen.findByLabelText('Duração de cada sessão (minutos)')

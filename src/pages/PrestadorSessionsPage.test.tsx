@@ -71,7 +71,7 @@ describe('PrestadorSessionsPage', () => {
     ])
     const soon = card('b-soon')
     expect(soon).toHaveAccessibleName('João Silva')
-    expect(soon).toHaveTextContent('15 nov. 2026 às 14:00')
+    expect(soon).toHaveTextContent('dom., 15 nov., 14:00–14:50')
     expect(soon).toHaveTextContent('Acme Portugal')
     expect(within(soon).getByText('Virtual')).toBeInTheDocument()
     expect(within(soon).getByText('Sem link')).toBeInTheDocument()
@@ -83,18 +83,18 @@ describe('PrestadorSessionsPage', () => {
     const user = await renderPage()
     const button = manage('b-linked')
     expect(button.tagName).toBe('BUTTON')
-    expect(button).toHaveAccessibleDescription('Maria Costa 16 nov. 2026 às 09:00')
+    expect(button).toHaveAccessibleDescription('Maria Costa seg., 16 nov., 09:00–09:50')
     await user.click(button)
 
     const dialog = screen.getByRole('dialog', { name: 'Sessão com Maria Costa' })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
     expect(dialog).toHaveAccessibleDescription('seg., 16 nov., 09:00–09:50 · Virtual')
-    const field = within(dialog).getByLabelText('Link da Reunião')
+    const field = within(dialog).getByLabelText('Link da reunião')
     expect(field).toHaveValue(ZOOM)
     expect(field).toHaveFocus()
     expect(within(dialog).getByText('Plataforma detetada: Zoom')).toBeInTheDocument()
     expect(await within(dialog).findByText(/Último a alterar: Dr\. Pedro Santos em/)).toBeInTheDocument()
-    for (const name of ['Guardar Link', 'Gerar link Jitsi', 'Reagendar', 'Cancelar sessão', 'Marcar como realizada']) {
+    for (const name of ['Guardar link', 'Gerar link Jitsi', 'Reagendar', 'Cancelar sessão', 'Marcar como realizada']) {
       expect(within(dialog).getByRole('button', { name })).toBeInTheDocument()
     }
 
@@ -137,8 +137,8 @@ describe('PrestadorSessionsPage', () => {
     const user = await renderPage()
     await user.click(manage('b-soon'))
     const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
-    await user.type(within(dialog).getByLabelText('Link da Reunião'), ZOOM)
-    await user.click(within(dialog).getByRole('button', { name: 'Guardar Link' }))
+    await user.type(within(dialog).getByLabelText('Link da reunião'), ZOOM)
+    await user.click(within(dialog).getByRole('button', { name: 'Guardar link' }))
     expect(await within(dialog).findByText('Link guardado.')).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
     await waitFor(() => expect(within(card('b-soon')).getByText('Link definido')).toBeInTheDocument())
@@ -152,7 +152,7 @@ describe('PrestadorSessionsPage', () => {
     expect(phone).toHaveAttribute('href', 'tel:+351912345678')
     // Focus starts on the first interactive element of the modal: the number to call.
     expect(phone).toHaveFocus()
-    expect(within(dialog).queryByLabelText('Link da Reunião')).not.toBeInTheDocument()
+    expect(within(dialog).queryByLabelText('Link da reunião')).not.toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()
   })
 
@@ -169,7 +169,7 @@ describe('PrestadorSessionsPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }))
     const upcoming = within(screen.getByRole('list', { name: 'Próximas sessões' })).getAllByRole('article').map((a) => a.id)
     expect(upcoming).toEqual(['session-b-linked', 'session-b-phone', 'session-b-soon'])
-    expect(card('b-soon')).toHaveTextContent('18 nov. 2026 às 14:00')
+    expect(card('b-soon')).toHaveTextContent('qua., 18 nov., 14:00–14:50')
   })
 
   it('a cancelled session is under "Canceladas": no "Sem link", "Remover do calendário" instead of "Adicionar"', async () => {
@@ -211,6 +211,6 @@ describe('PrestadorSessionsPage', () => {
     await user.click(manage('b-past'))
     const dialog = screen.getByRole('dialog')
     expect(within(dialog).getByText('Esta sessão já foi realizada: já não pode ser alterada.')).toBeInTheDocument()
-    expect(within(dialog).getByLabelText('Link da Reunião')).toBeDisabled()
+    expect(within(dialog).getByLabelText('Link da reunião')).toBeDisabled()
   })
 })

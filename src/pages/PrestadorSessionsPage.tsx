@@ -131,6 +131,7 @@ function PrestadorSessionCard({
       id={cardId}
       heading={s.client?.name ?? 'Colaborador'}
       startsAt={s.starts_at}
+      endsAt={s.ends_at}
       timeZone={timeZone}
       meetingType={s.meeting_type}
       status={s.status}

@@ -106,7 +106,7 @@ describe('UserSessionsPage', () => {
     expect(cardIds('Sessões anteriores')).toEqual(['session-b-yesterday'])
     expect(cardIds('Canceladas')).toEqual(['session-b-cancelled'])
     expect(card('b-in-3-min')).toHaveAccessibleName('Dr. Pedro Santos')
-    expect(within(card('b-in-3-min')).getByText('20 nov. 2026 às 10:03')).toHaveAttribute('dateTime', IN_3_MIN.starts_at)
+    expect(within(card('b-in-3-min')).getByText('sex., 20 nov., 10:03–10:53')).toHaveAttribute('dateTime', IN_3_MIN.starts_at)
   })
 
   it('a session marked realizada or Faltou is under "Sessões anteriores" even before its end; Faltou shows no link state', async () => {
@@ -130,7 +130,7 @@ describe('UserSessionsPage', () => {
   it('shows every card state: join link, in preparation, phone, address, cancelled with reason, done', async () => {
     await renderPage()
     expect(stateOf('b-in-3-min')).toBe('open_with_link')
-    const join = within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na Reunião' })
+    const join = within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na reunião' })
     expect(join).toHaveAttribute('href', ZOOM)
     expect(join).toHaveAttribute('target', '_blank')
 
@@ -272,7 +272,7 @@ describe('UserSessionsPage without reload', () => {
     server.rows.get('b-in-3-min')!.booking_links = { meeting_link: ZOOM, updated_at: stamp(2), updated_by: PEDRO }
     await act(() => vi.advanceTimersByTimeAsync(15_000))
     await waitFor(() => expect(stateOf('b-in-3-min')).toBe('open_with_link'))
-    expect(within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na Reunião' })).toHaveAttribute('href', ZOOM)
+    expect(within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na reunião' })).toHaveAttribute('href', ZOOM)
   })
 
   it('a session moves to "Sessões anteriores" by itself when it ends', async () => {

@@ -108,6 +108,7 @@ function SessionSection({ title, sessions, timeZone, now, cancelledHere, onCance
                   highlighted={s.id === newBookingId}
                   heading={s.prestador?.profile?.name ?? 'Prestador'}
                   startsAt={s.starts_at}
+                  endsAt={s.ends_at}
                   timeZone={timeZone}
                   meetingType={s.meeting_type}
                   status={s.status}

@@ -5,7 +5,7 @@
 //   in, and the notification list under the bell: no violations.
 // - keyboard only: sign in; open the prestador's session modal, focus inside, Tab/Shift+Tab
 //   cycle inside it, Escape closes it and focus is back on "Gerir sessão"; the same after
-//   "Guardar Link" (the save must not drop focus to <body>); every focused element shows a
+//   "Guardar link" (the save must not drop focus to <body>); every focused element shows a
 //   visible focus indicator.
 // - live region: the link save is announced ("Link guardado.") in a role=status region.
 import { createRequire } from 'node:module'
@@ -133,12 +133,12 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await expectNoAxeViolations(page, 'login')
 
     await page.getByRole('button', { name: 'Entrar' }).click()
-    await page.getByText('Indique o seu email.').waitFor()
+    await page.getByText('Indique o seu e-mail.').waitFor()
     await page.getByText('Indique a palavra-passe.').waitFor()
     await expectNoAxeViolations(page, 'login-errors')
 
     // A wrong password: the server's answer in an alert.
-    await page.getByLabel('Email').fill('joao@encontro.test')
+    await page.getByLabel('E-mail').fill('joao@encontro.test')
     await page.getByLabel('Palavra-passe').fill('not-the-password')
     await page.getByRole('button', { name: 'Entrar' }).click()
     await page.getByRole('alert').waitFor()
@@ -147,7 +147,7 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
 
   it('/user/sessions (João, seed data) and its notification list', async () => {
     const page = await signedInPage(PEOPLE.joao.email, '/user/sessions')
-    await page.locator(`#session-${BOOKING.joaoVirtualIn3Min}`).getByRole('link', { name: 'Entrar na Reunião' }).waitFor()
+    await page.locator(`#session-${BOOKING.joaoVirtualIn3Min}`).getByRole('link', { name: 'Entrar na reunião' }).waitFor()
     await page.locator(`#session-${BOOKING.joaoVirtualIn2h}`).getByText('Link em preparação').waitFor()
     await expectNoAxeViolations(page, 'user-sessions')
 
@@ -172,7 +172,7 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await page.getByRole('heading', { name: 'Marcar sessão', level: 1 }).waitFor()
     await expectNoAxeViolations(page, 'user-book')
 
-    await pick(page.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await pick(page.getByRole('radio', { name: 'Bem-estar físico' }))
     await pick(page.getByRole('radio', { name: /Dra\. Ana Ferreira/ }))
     // The day picker (a grid of day buttons) and the day's times.
     await chooseFirstFreeSlot(page, nextWeeks(2))
@@ -192,7 +192,7 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
 
     await card.getByRole('button', { name: 'Gerir sessão' }).click()
     const dialog = page.getByRole('dialog', { name: 'Sessão com João Silva' })
-    await dialog.getByLabel('Link da Reunião').waitFor()
+    await dialog.getByLabel('Link da reunião').waitFor()
     await dialog.getByText(/Último a alterar:/).waitFor()
     await expectNoAxeViolations(page, 'prestador-session-modal')
 
@@ -221,7 +221,7 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
 
     await caseCard.getByRole('button', { name: 'Gerir sessão' }).click()
     const caseDialog = page.getByRole('dialog', { name: /^Sessão com / })
-    await caseDialog.getByLabel('Link da Reunião').waitFor()
+    await caseDialog.getByLabel('Link da reunião').waitFor()
     await expectNoAxeViolations(page, 'especialista-case-modal')
     await page.keyboard.press('Escape')
     await caseDialog.waitFor({ state: 'detached' })
@@ -276,7 +276,7 @@ describe('keyboard', () => {
   it('signs in with the keyboard only: Tab through the form, Enter; every stop has visible focus', async () => {
     const page = await freshPage()
     await page.goto('/login')
-    await page.getByLabel('Email').waitFor()
+    await page.getByLabel('E-mail').waitFor()
 
     // The skip link comes first, then the form in reading order.
     const stops: string[] = []
@@ -294,7 +294,7 @@ describe('keyboard', () => {
 
     await page.keyboard.press('Shift+Tab')
     await page.keyboard.press('Shift+Tab')
-    await expect(isFocused(page.getByLabel('Email'))).resolves.toBe(true)
+    await expect(isFocused(page.getByLabel('E-mail'))).resolves.toBe(true)
     await page.keyboard.type(PEOPLE.joao.email)
     await page.keyboard.press('Tab')
     await expect(isFocused(page.getByLabel('Palavra-passe'))).resolves.toBe(true)
@@ -304,7 +304,7 @@ describe('keyboard', () => {
     await page.getByRole('heading', { name: 'Meu percurso', level: 1 }).waitFor()
   })
 
-  it('the prestador modal: opened with the keyboard, focus trapped, Escape returns focus; also after "Guardar Link"', async () => {
+  it('the prestador modal: opened with the keyboard, focus trapped, Escape returns focus; also after "Guardar link"', async () => {
     // A session of Pedro's of its own (far ahead), so saving a link here changes no seed row.
     const own = await createBooking()
     const page = await signedInPage(PEOPLE.pedro.email, '/prestador/sessions')
@@ -326,7 +326,7 @@ describe('keyboard', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Sessão com João Silva' })
     await dialog.waitFor()
-    const field = dialog.getByLabel('Link da Reunião')
+    const field = dialog.getByLabel('Link da reunião')
     await expect(isFocused(field)).resolves.toBe(true)
 
     /** Tab and Shift+Tab go around inside the dialog, never out of it; each stop shows focus. */
@@ -359,7 +359,7 @@ describe('keyboard', () => {
     const link = `https://meet.google.com/a11y-${Date.now().toString(36).slice(-3)}-test`
     await page.keyboard.type(link)
     await dialog.getByText('Plataforma detetada: Google Meet').waitFor()
-    const save = dialog.getByRole('button', { name: 'Guardar Link' })
+    const save = dialog.getByRole('button', { name: 'Guardar link' })
     for (let i = 0; i < 10 && !(await isFocused(save)); i++) await page.keyboard.press('Tab')
     await expect(isFocused(save)).resolves.toBe(true)
     await page.keyboard.press('Enter')

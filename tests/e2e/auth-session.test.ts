@@ -127,10 +127,10 @@ describe('(a) an expired access token is refreshed silently', () => {
     // A save after the expiry, with the text typed before it.
     const dialog = await openSessionModal(page, MARIA_SESSION, 'Maria Costa')
     const link = 'https://meet.google.com/xyz-abcd-efg'
-    await dialog.getByLabel('Link da Reunião').fill(link)
+    await dialog.getByLabel('Link da reunião').fill(link)
     await sleepPastExpiry(page)
-    expect(await dialog.getByLabel('Link da Reunião').inputValue()).toBe(link)
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    expect(await dialog.getByLabel('Link da reunião').inputValue()).toBe(link)
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByText('Link guardado.').waitFor()
     expect((await bookingInDb(MARIA_SESSION, stack)).meeting_link).toBe(link)
 
@@ -169,7 +169,7 @@ describe('(b) a revoked refresh token ends the session', () => {
     await page.getByText(SESSION_ENDED).waitFor()
     await screenshot(page, 'auth-session-ended')
 
-    await page.getByLabel('Email').fill(ANA.email)
+    await page.getByLabel('E-mail').fill(ANA.email)
     await page.getByLabel('Palavra-passe').fill(ANA.password)
     await page.getByRole('button', { name: 'Entrar' }).click()
     await page.waitForURL((url) => url.pathname === '/prestador/sessions')
@@ -199,7 +199,7 @@ describe('(b) a revoked refresh token ends the session', () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe(wanted)
     await page.getByText(SESSION_ENDED).waitFor()
 
-    await page.getByLabel('Email').fill(ANA.email)
+    await page.getByLabel('E-mail').fill(ANA.email)
     await page.getByLabel('Palavra-passe').fill(ANA.password)
     await page.getByRole('button', { name: 'Entrar' }).click()
     await page.waitForURL((url) => url.pathname === '/prestador/sessions')
@@ -207,11 +207,11 @@ describe('(b) a revoked refresh token ends the session', () => {
     await sessionCard(page, MARIA_SESSION).waitFor()
   })
 
-  it('"Terminar sessão" is not a session that ended by itself: plain /login, no message', async () => {
+  it('"Sair" is not a session that ended by itself: plain /login, no message', async () => {
     const page = await freshPage()
     await signIn(page, ANA.email, ANA.password)
     await page.waitForURL('**/prestador/sessions')
-    await page.getByRole('button', { name: 'Terminar sessão' }).click()
+    await page.getByRole('button', { name: 'Sair', exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/login')
     expect(new URL(page.url()).search).toBe('')
     await page.getByRole('button', { name: 'Entrar' }).waitFor()

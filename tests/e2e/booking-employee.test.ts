@@ -37,11 +37,11 @@ describe('booking path 1: the employee books', () => {
     await page.waitForURL('**/user/book')
     await page.getByRole('heading', { name: 'Marcar sessão', level: 1 }).waitFor()
 
-    await pick(page.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await pick(page.getByRole('radio', { name: 'Bem-estar físico' }))
     const ana = page.getByRole('radio', { name: /Dra\. Ana Ferreira/ })
     await pick(ana)
     await expect(page.getByText('Fisioterapia').isVisible()).resolves.toBe(true)
-    // Only prestadores of the pillar: Pedro (Saúde Mental) is not offered.
+    // Only prestadores of the pillar: Pedro (Saúde mental) is not offered.
     await expect(page.getByRole('radio', { name: /Pedro/ }).count()).resolves.toBe(0)
 
     const slot = await chooseFirstFreeSlot(page, nextWeeks(2))

@@ -1,9 +1,8 @@
 // Path 3 of the booking issue, in real Chromium against a fresh stack: Rita (especialista)
-// assigns Maria's open call request (Saúde Mental) to Pedro by phone; the session shows in
+// assigns Maria's open call request (Saúde mental) to Pedro by phone; the session shows in
 // Rita's cases and on Maria's /user/sessions, and the request leaves the queue.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { formatSessionDateTime } from '../../src/features/meeting-link/lib/format-session-time'
 import { formatInstant } from '../../src/lib/format-date'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
 import { chooseFirstFreeSlot, nextWeeks, pick } from './support/booking-form'
@@ -51,14 +50,15 @@ describe('booking path 3: the especialista assigns a call request', () => {
     await screenshot(rita, 'booking-especialista-assign', { fullPage: false })
 
     await dialog.getByRole('button', { name: 'Atribuir e marcar sessão' }).click()
-    const when = formatSessionDateTime(slot.startsAt, ZONE)
     await rita.getByRole('status').filter({ hasText: `Pedido de Maria Costa atribuído: sessão (telefone) com Dr. Pedro Santos a ${formatInstant(slot.startsAt, ZONE)}–` }).waitFor()
     await dialog.waitFor({ state: 'detached' })
 
     // The request left the queue; the case is in "Os meus casos".
     await rita.getByText('Não há pedidos em espera.').waitFor()
     const cases = rita.getByRole('list', { name: 'Os meus casos' })
-    const caseCard = cases.locator('article').filter({ hasText: 'Maria Costa' }).filter({ hasText: when })
+    // Cards show "seg., 30 nov., 15:00–15:50" (src/lib/format-date.ts).
+    const shown = formatInstant(slot.startsAt, ZONE)
+    const caseCard = cases.locator('article').filter({ hasText: 'Maria Costa' }).filter({ hasText: shown })
     await caseCard.waitFor()
     await expect(caseCard.getByText('Telefone').first().isVisible()).resolves.toBe(true)
     await screenshot(rita, 'booking-especialista-dashboard')
@@ -66,7 +66,7 @@ describe('booking path 3: the especialista assigns a call request', () => {
 
     const maria = await personPage('maria@encontro.test')
     await maria.waitForURL('**/user/sessions')
-    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: when })
+    const card = maria.locator('article').filter({ hasText: 'Dr. Pedro Santos' }).filter({ hasText: shown })
     await card.waitFor()
     await expect(card.getByText('Telefone').first().isVisible()).resolves.toBe(true)
     await screenshot(maria, 'booking-especialista-maria-sessions')

@@ -96,7 +96,7 @@ const SAVE_MODES: Record<'link' | 'booking' | 'reschedule' | 'cancel' | 'login',
   login: ['status 500', 'status 503', 'timeout'],
 }
 
-describe('meeting link (prestador modal, "Guardar Link")', () => {
+describe('meeting link (prestador modal, "Guardar link")', () => {
   let page: Page
   beforeAll(async () => {
     page = await signedInPage(prestador, '/prestador/sessions')
@@ -107,11 +107,11 @@ describe('meeting link (prestador modal, "Guardar Link")', () => {
     const link = `https://us02web.zoom.us/j/8551234${Math.floor(Math.random() * 10_000)}?pwd=Falhas`
     await page.goto('/prestador/sessions')
     const dialog = await openSessionModal(page, session.id, employee.name)
-    const field = dialog.getByLabel('Link da Reunião')
+    const field = dialog.getByLabel('Link da reunião')
     await field.fill(link)
 
     await faults.set(fault(mode, '/rest/v1/rpc/save_meeting_link', 'POST'))
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByText(TEXT.linkFailed).waitFor({ timeout: failureTimeout() })
     await expectNoText(page, TEXT.linkSaved)
     expect(await field.inputValue()).toBe(link)
@@ -119,7 +119,7 @@ describe('meeting link (prestador modal, "Guardar Link")', () => {
     if (mode === 'timeout') await screenshot(page, 'faults-link-timeout', { fullPage: false })
 
     await faults.clear()
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByText(TEXT.linkSaved).waitFor()
     await expectNoText(page, TEXT.linkFailed)
     expect(await field.inputValue()).toBe(link)
@@ -136,7 +136,7 @@ describe('booking (/user/book, "Confirmar marcação")', () => {
 
   it.each(SAVE_MODES.booking)('%s: error above the button, every choice kept, nothing booked; books once the API is back', async (mode) => {
     await page.goto('/user/book')
-    await pick(page.getByRole('radio', { name: 'Assistência Jurídica' }))
+    await pick(page.getByRole('radio', { name: 'Assistência jurídica' }))
     const sofia = page.getByRole('radio', { name: new RegExp(prestador.name.replace('.', '\\.')) })
     await pick(sofia)
     const slot = await chooseFirstFreeSlot(page, nextWeekday(3, 14))
@@ -151,7 +151,7 @@ describe('booking (/user/book, "Confirmar marcação")', () => {
     await expectNoText(page, TEXT.bookingDone)
     expect(new URL(page.url()).pathname).toBe('/user/book')
     // Every choice is still there.
-    expect(await page.getByRole('radio', { name: 'Assistência Jurídica' }).isChecked()).toBe(true)
+    expect(await page.getByRole('radio', { name: 'Assistência jurídica' }).isChecked()).toBe(true)
     expect(await sofia.isChecked()).toBe(true)
     expect(await page.locator(`button[data-day="${slot.day}"]`).getAttribute('aria-pressed')).toBe('true')
     expect(await page.getByRole('group', { name: 'Horário' }).locator(`input[value="${slot.startsAt}"]`).isChecked()).toBe(true)
@@ -238,7 +238,7 @@ describe('login', () => {
     contexts.push(context)
     const page = await context.newPage()
     await page.goto('/login')
-    await page.getByLabel('Email').fill(employee.email)
+    await page.getByLabel('E-mail').fill(employee.email)
     await page.getByLabel('Palavra-passe').fill(employee.password)
 
     await faults.set(fault(mode, '/auth/v1/token', 'POST'))
@@ -246,7 +246,7 @@ describe('login', () => {
     await submit.click()
     await page.getByRole('alert').filter({ hasText: TEXT.loginFailed }).waitFor({ timeout: failureTimeout() })
     expect(new URL(page.url()).pathname).toBe('/login')
-    expect(await page.getByLabel('Email').inputValue()).toBe(employee.email)
+    expect(await page.getByLabel('E-mail').inputValue()).toBe(employee.email)
     expect(await page.getByLabel('Palavra-passe').inputValue()).toBe(employee.password)
     await expectNoText(page, 'Meu percurso')
 
@@ -261,7 +261,7 @@ describe('login', () => {
 describe('the answer is lost after the API did the work (connection dropped on the way back)', () => {
   it('booking: reported booked (the app finds it), one booking, not "no answer" followed by a second booking', async () => {
     const page = await signedInPage(employee, '/user/book')
-    await pick(page.getByRole('radio', { name: 'Assistência Jurídica' }))
+    await pick(page.getByRole('radio', { name: 'Assistência jurídica' }))
     await pick(page.getByRole('radio', { name: new RegExp(prestador.name.replace('.', '\\.')) }))
     const slot = await chooseFirstFreeSlot(page, nextWeekday(4, 14))
     await pick(page.getByRole('radio', { name: /^Telefone/ }))
@@ -282,17 +282,17 @@ describe('the answer is lost after the API did the work (connection dropped on t
     const page = await signedInPage(prestador, '/prestador/sessions')
     const dialog = await openSessionModal(page, session.id, employee.name)
     const link = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_falhas'
-    await dialog.getByLabel('Link da Reunião').fill(link)
+    await dialog.getByLabel('Link da reunião').fill(link)
     await faults.set(fault('lose-response', '/rest/v1/rpc/save_meeting_link', 'POST'))
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByText(TEXT.linkFailed).waitFor()
     expect((await bookingInDb(session.id)).meeting_link).toBe(link)
 
     await faults.clear()
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByText(TEXT.linkSaved).waitFor()
     await expectNoText(page, 'O link foi alterado por outra pessoa.')
-    expect(await dialog.getByLabel('Link da Reunião').inputValue()).toBe(link)
+    expect(await dialog.getByLabel('Link da reunião').inputValue()).toBe(link)
   })
 
   it('cancel: the modal shows the session as cancelled (refetched), with no error left over', async () => {

@@ -100,8 +100,8 @@ describe('meeting link field', () => {
     const session = await freshSession(20)
     const page = await signedInPage(prestador, '/prestador/sessions')
     const dialog = await openSessionModal(page, session.id, employee.name)
-    const field = dialog.getByLabel('Link da Reunião')
-    const save = dialog.getByRole('button', { name: 'Guardar Link' })
+    const field = dialog.getByLabel('Link da reunião')
+    const save = dialog.getByRole('button', { name: 'Guardar link' })
     const mark = await faults.mark()
 
     for (const [name, typed, message] of CASES) {
@@ -134,7 +134,7 @@ describe('booking form (/user/book)', () => {
     const before = await bookingsOf(employee.id)
     const mark = await faults.mark()
     const confirm = page.getByRole('button', { name: 'Confirmar marcação' })
-    const pillarRadio = page.getByRole('radio', { name: 'Assistência Financeira' })
+    const pillarRadio = page.getByRole('radio', { name: 'Assistência financeira' })
 
     // Nothing chosen.
     await confirm.click()
@@ -261,27 +261,27 @@ describe('login', () => {
     contexts.push(context)
     const page = await context.newPage()
     await page.goto('/login')
-    const email = page.getByLabel('Email')
+    const email = page.getByLabel('E-mail')
     const password = page.getByLabel('Palavra-passe')
     const submit = page.getByRole('button', { name: 'Entrar' })
     const mark = await faults.mark()
 
     await submit.click()
-    await expectFieldError(email, 'Indique o seu email.')
+    await expectFieldError(email, 'Indique o seu e-mail.')
     await expectFieldError(password, 'Indique a palavra-passe.')
 
     for (const typed of ['joao@', 'joao encontro.test', '"><img src=x onerror=alert(1)>', 'joao@@encontro.test']) {
       await email.fill(typed)
       await password.fill('encontro-demo')
       await submit.click()
-      await expectFieldError(email, 'Email inválido.')
+      await expectFieldError(email, 'E-mail inválido.')
       expect(await email.inputValue()).toBe(typed)
       expect(await password.inputValue()).toBe('encontro-demo')
     }
     // Only spaces is empty.
     await email.fill('    ')
     await submit.click()
-    await expectFieldError(email, 'Indique o seu email.')
+    await expectFieldError(email, 'Indique o seu e-mail.')
 
     expect(await writesSince(mark, '/auth/v1/token')).toEqual([])
     expect(new URL(page.url()).pathname).toBe('/login')
@@ -290,7 +290,7 @@ describe('login', () => {
     await email.fill(employee.email)
     await password.fill('palavra-errada')
     await submit.click()
-    await page.getByRole('alert').filter({ hasText: 'Email ou palavra-passe incorretos.' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: 'E-mail ou palavra-passe incorretos.' }).waitFor()
     expect(await email.inputValue()).toBe(employee.email)
     expect(await password.inputValue()).toBe('palavra-errada')
   })

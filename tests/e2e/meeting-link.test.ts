@@ -1,6 +1,6 @@
 // The seed's own test steps, in real Chromium against a fresh stack (tests/setup/e2e-app.ts):
 // Pedro opens the session that starts in 3 minutes, saves a Zoom link, signs out; João sees
-// "Entrar na Reunião" pointing at that link, and "Link em preparação" on the 2-hour session.
+// "Entrar na reunião" pointing at that link, and "Link em preparação" on the 2-hour session.
 // Plus: the same modal refuses a reschedule onto another of Pedro's sessions, and Rita's case
 // has the same editor. Screenshots go to test-results/e2e/.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
@@ -57,12 +57,12 @@ describe('meeting link, prestador -> employee', () => {
     await expect(upcoming.locator('article').first().getAttribute('id')).resolves.toBe(`session-${IN_3_MINUTES}`)
 
     const dialog = await openSessionModal(page, IN_3_MINUTES)
-    const field = dialog.getByLabel('Link da Reunião')
+    const field = dialog.getByLabel('Link da reunião')
     // Focus starts in the modal, on its first field.
     await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
     await field.fill(NEW_LINK)
     await dialog.getByText('Plataforma detetada: Zoom').waitFor()
-    await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+    await dialog.getByRole('button', { name: 'Guardar link' }).click()
     await dialog.getByRole('status').filter({ hasText: 'Link guardado.' }).waitFor()
     await dialog.getByText(/Último a alterar: Dr\. Pedro Santos em/).waitFor()
     expect(await field.inputValue()).toBe(NEW_LINK)
@@ -81,14 +81,14 @@ describe('meeting link, prestador -> employee', () => {
     // João
     await signIn(page, 'joao@encontro.test')
     await page.waitForURL('**/user/sessions')
-    const join = card(page, IN_3_MINUTES).getByRole('link', { name: 'Entrar na Reunião' })
+    const join = card(page, IN_3_MINUTES).getByRole('link', { name: 'Entrar na reunião' })
     await join.waitFor()
     expect(await join.getAttribute('href')).toBe(NEW_LINK)
     expect(await join.getAttribute('target')).toBe('_blank')
     expect(await join.getAttribute('rel')).toContain('noopener')
     await card(page, IN_2_HOURS).getByText('Link em preparação').waitFor()
     // The 2-hour session's link is not readable yet (RLS), and no join link is shown for it.
-    expect(await card(page, IN_2_HOURS).getByRole('link', { name: 'Entrar na Reunião' }).count()).toBe(0)
+    expect(await card(page, IN_2_HOURS).getByRole('link', { name: 'Entrar na reunião' }).count()).toBe(0)
     const userShot = await screenshot(page, 'user-sessions')
 
     console.info(`screenshots: ${prestadorShot}, ${prestadorPageShot}, ${userShot}`)
@@ -131,7 +131,7 @@ describe('session management modal', () => {
     await signIn(page, 'rita@encontro.test')
     await page.waitForURL('**/especialista/dashboard')
     const dialog = await openSessionModal(page, RITA_CASE)
-    await dialog.getByLabel('Link da Reunião').waitFor()
+    await dialog.getByLabel('Link da reunião').waitFor()
     await dialog.getByRole('button', { name: 'Reagendar' }).waitFor()
     await dialog.getByRole('button', { name: 'Cancelar sessão' }).waitFor()
     expect(await dialog.getByRole('button', { name: 'Marcar como realizada' }).count()).toBe(0)

@@ -77,8 +77,8 @@ async function watchForReloads(page: Page) {
 async function pedroSavesLink(pedro: Page, bookingId: string, link: string) {
   await pedro.locator(`#session-${bookingId}`).getByRole('button', { name: 'Gerir sessão' }).click()
   const dialog = pedro.getByRole('dialog')
-  await dialog.getByLabel('Link da Reunião').fill(link)
-  await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+  await dialog.getByLabel('Link da reunião').fill(link)
+  await dialog.getByRole('button', { name: 'Guardar link' }).click()
   await expect.poll(() => dialog.getByText('Link guardado.').isVisible(), { timeout: 10_000 }).toBe(true)
   await dialog.getByRole('button', { name: 'Fechar' }).click()
   await expect.poll(() => dialog.isVisible()).toBe(false)
@@ -121,7 +121,7 @@ describe('notifications: Pedro saves a link, João sees it without reloading', (
 
     // The session starting in 3 minutes: Pedro replaces its link; João's card follows.
     const soonCard = joao.locator(`#session-${BOOKING.joaoVirtualIn3Min}`)
-    const join = soonCard.getByRole('link', { name: 'Entrar na Reunião' })
+    const join = soonCard.getByRole('link', { name: 'Entrar na reunião' })
     expect(await join.getAttribute('href')).toBe('https://zoom.us/j/123456789')
     const newLink = 'https://meet.google.com/abc-defg-xyz'
     await pedroSavesLink(pedro, BOOKING.joaoVirtualIn3Min, newLink)

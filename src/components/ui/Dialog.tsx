@@ -253,7 +253,9 @@ function DialogPanel({
   }
 
   return createPortal(
-    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4 sm:items-center">
+    // Centred by auto margins, not align-items: a dialog taller than the screen must keep its
+    // top (title, "Fechar") reachable by scrolling; flex centring pushes it above the scroll origin.
+    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/50 p-4">
       <div
         ref={panelRef}
         role={role}
@@ -263,7 +265,7 @@ function DialogPanel({
         tabIndex={-1}
         onKeyDown={onKeyDown}
         className={cn(
-          'my-8 flex w-full flex-col gap-4 rounded-lg bg-white p-5 shadow-xl focus:outline-none',
+          'my-4 flex w-full flex-col gap-4 rounded-lg bg-white p-5 shadow-xl focus:outline-none sm:my-auto',
           size === 'lg' ? 'max-w-2xl' : 'max-w-lg',
         )}
       >

@@ -52,7 +52,9 @@ export function ToastProvider({ children, durationMs = 5000 }: { children: React
       <div
         role="status"
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+        // Phones: at the top, away from the on-screen keyboard and the field being typed in;
+        // wider screens: the bottom-right corner. Forms still say their outcome next to them.
+        className="pointer-events-none fixed inset-x-0 top-2 z-50 flex flex-col items-center gap-2 px-4 sm:inset-x-auto sm:top-auto sm:right-4 sm:bottom-4 sm:items-end sm:px-0"
       >
         {toasts.map((t) => (
           <div

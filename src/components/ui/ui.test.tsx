@@ -9,15 +9,15 @@ import { useToast } from './toast-context'
 
 describe('Input', () => {
   it('is labelled and wires its error via aria-describedby / aria-invalid', () => {
-    render(<Input label="Email" error="Email inválido." hint="O email do trabalho." />)
-    const input = screen.getByLabelText('Email')
+    render(<Input label="E-mail" error="E-mail inválido." hint="O e-mail do trabalho." />)
+    const input = screen.getByLabelText('E-mail')
     expect(input).toHaveAttribute('aria-invalid', 'true')
-    expect(input).toHaveAccessibleDescription('O email do trabalho. Email inválido.')
+    expect(input).toHaveAccessibleDescription('O e-mail do trabalho. E-mail inválido.')
   })
 
   it('has no error attributes when valid', () => {
-    render(<Input label="Email" />)
-    const input = screen.getByLabelText('Email')
+    render(<Input label="E-mail" />)
+    const input = screen.getByLabelText('E-mail')
     expect(input).not.toHaveAttribute('aria-invalid')
     expect(input).not.toHaveAttribute('aria-describedby')
   })

@@ -18,14 +18,14 @@ export type AuthContextValue = {
   /** Signs out (falls back to a local sign-out when the server can't be reached). */
   signOut: () => Promise<void>
   /**
-   * True after the person pressed "Terminar sessão" (until the next sign-in). Guards then
+   * True after the person pressed "Sair" (until the next sign-in). Guards then
    * send them to plain /login; a session that ended by itself (expired, signed out in
    * another tab) keeps ?next= so they come back to where they were.
    */
   signedOutByUser: boolean
   /**
    * True when the last session ended by itself — refresh token revoked or expired, signed
-   * out elsewhere — rather than with "Terminar sessão" here (until the next sign-in). The
+   * out elsewhere — rather than with "Sair" here (until the next sign-in). The
    * login page then says "A sua sessão terminou. Inicie sessão novamente."
    */
   sessionEnded: boolean

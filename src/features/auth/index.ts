@@ -2,7 +2,7 @@
 // lives in './login' so it is only downloaded with the /login route chunk.
 export { AuthProvider } from './components/AuthProvider'
 export { RequireRole, NoAccess, type RequireRoleProps } from './components/RequireRole'
-export { SignOutButton } from './components/SignOutButton'
+export { SignOutButton, SIGN_OUT_TEXT } from './components/SignOutButton'
 export { AuthContext, useAuth, useProfile, type AuthContextValue, type AuthStatus } from './auth-context'
 export { authKeys, fetchProfile } from './api/profile'
 export { homePathFor, roleLabel, safeNextPath, loginPathFor } from './lib/roles'

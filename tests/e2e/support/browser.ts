@@ -16,22 +16,22 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'pt-PT', timezoneId: 'Europe/Lisbon', baseURL: inject('appUrl') })
+export async function newContext(browser: Browser, { viewport }: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'pt-PT', timezoneId: 'Europe/Lisbon', baseURL: inject('appUrl'), ...(viewport ? { viewport } : {}) })
   context.setDefaultTimeout(15_000)
   return context
 }
 
 export async function signIn(page: Page, email: string, password = 'encontro-demo'): Promise<void> {
   await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Palavra-passe').fill(password)
   await page.getByRole('button', { name: 'Entrar' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Terminar sessão' }).click()
+  await page.getByRole('button', { name: 'Sair', exact: true }).click()
   await page.waitForURL((url) => url.pathname.startsWith('/login'))
 }
 

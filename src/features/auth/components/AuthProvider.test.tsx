@@ -87,7 +87,7 @@ describe('AuthProvider: sessions that end by themselves', () => {
     expect(auth.text()).toBe('signed-out ended=false byUser=false')
   })
 
-  it('SIGNED_OUT while signed in, without "Terminar sessão", is "ended" until the next sign-in', async () => {
+  it('SIGNED_OUT while signed in, without "Sair", is "ended" until the next sign-in', async () => {
     const auth = await renderProvider()
     emit('INITIAL_SESSION', session)
     expect(auth.text()).toBe('signed-in ended=false byUser=false')
@@ -100,7 +100,7 @@ describe('AuthProvider: sessions that end by themselves', () => {
     expect(auth.text()).toBe('signed-in ended=false byUser=false')
   })
 
-  it('"Terminar sessão" is not "ended"', async () => {
+  it('"Sair" is not "ended"', async () => {
     const auth = await renderProvider()
     emit('INITIAL_SESSION', session)
     await act(async () => {

@@ -14,7 +14,7 @@ function setup(signIn: AuthContextValue['signIn'] = vi.fn(async () => {}), onSuc
   )
   return {
     user: userEvent.setup(),
-    email: screen.getByLabelText('Email'),
+    email: screen.getByLabelText('E-mail'),
     password: screen.getByLabelText('Palavra-passe'),
     submit: screen.getByRole('button', { name: 'Entrar' }),
     signIn,
@@ -27,7 +27,7 @@ describe('LoginForm', () => {
     const { user, email, password, submit, signIn } = setup()
     await user.click(submit)
 
-    expect(email).toHaveAccessibleDescription('Indique o seu email.')
+    expect(email).toHaveAccessibleDescription('Indique o seu e-mail.')
     expect(email).toHaveAttribute('aria-invalid', 'true')
     expect(password).toHaveAccessibleDescription('Indique a palavra-passe.')
     expect(password).toHaveAttribute('aria-invalid', 'true')
@@ -41,13 +41,13 @@ describe('LoginForm', () => {
     await user.type(password, 'segredo')
     await user.click(submit)
 
-    expect(email).toHaveAccessibleDescription('Email inválido.')
+    expect(email).toHaveAccessibleDescription('E-mail inválido.')
     expect(password).not.toHaveAttribute('aria-invalid')
     expect(signIn).not.toHaveBeenCalled()
 
     await user.type(email, 'encontro.test')
     expect(email).not.toHaveAttribute('aria-invalid')
-    expect(screen.queryByText('Email inválido.')).not.toBeInTheDocument()
+    expect(screen.queryByText('E-mail inválido.')).not.toBeInTheDocument()
   })
 
   it('shows the wrong-password message and keeps what was typed', async () => {
@@ -59,7 +59,7 @@ describe('LoginForm', () => {
     await user.type(password, 'errada')
     await user.click(submit)
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Email ou palavra-passe incorretos.')
+    expect(await screen.findByRole('alert')).toHaveTextContent('E-mail ou palavra-passe incorretos.')
     expect(signIn).toHaveBeenCalledWith('joao@encontro.test', 'errada')
     expect(email).toHaveValue('joao@encontro.test')
     expect(password).toHaveValue('errada')

@@ -6,7 +6,7 @@ import { useAuth } from '../auth-context'
 import { signInErrorMessage } from '../lib/sign-in-error'
 
 const loginSchema = z.object({
-  email: z.string().check(z.minLength(1, 'Indique o seu email.'), z.email('Email inválido.')),
+  email: z.string().check(z.minLength(1, 'Indique o seu e-mail.'), z.email('E-mail inválido.')),
   password: z.string().check(z.minLength(1, 'Indique a palavra-passe.')),
 })
 
@@ -30,7 +30,7 @@ export type LoginFormProps = {
 }
 
 /**
- * Email + password sign-in. Field errors sit next to their field; the server's answer
+ * E-mail and password sign-in. Field errors sit next to their field; the server's answer
  * (wrong password, unreachable server) is shown above the button. What was typed is never
  * cleared on error.
  */
@@ -71,7 +71,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Entrar">
       <Input
         ref={emailRef}
-        label="Email"
+        label="E-mail"
         type="email"
         name="email"
         autoComplete="username"

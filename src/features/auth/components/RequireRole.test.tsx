@@ -38,7 +38,7 @@ describe('RequireRole', () => {
     expect(screen.queryByRole('heading', { name: 'Meu percurso' })).not.toBeInTheDocument()
   })
 
-  it('sends to plain /login right after "Terminar sessão" (no next for the next person)', async () => {
+  it('sends to plain /login right after "Sair" (no next for the next person)', async () => {
     const router = renderAt('/user/sessions', fakeAuth({ signedOutByUser: true }))
     expect(await screen.findByTestId('login')).toHaveTextContent(/^\/login$/)
     expect(router.state.location.search).toBe('')

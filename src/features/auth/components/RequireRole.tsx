@@ -14,7 +14,7 @@ export type RequireRoleProps = {
 
 /**
  * Route guard. Not signed in -> /login?next=<this page> (plain /login right after pressing
- * "Terminar sessão"). Signed in with another role ->
+ * "Sair"). Signed in with another role ->
  * "Sem acesso" with a link to their own home. This only shapes the UI: what data a person
  * can read is enforced by RLS in Postgres.
  */
@@ -41,7 +41,7 @@ export function RequireRole({ roles, children }: RequireRoleProps) {
         </h1>
         <p>A sua conta não tem um perfil associado. Contacte o administrador da plataforma.</p>
         <Button variant="secondary" onClick={() => void signOut()}>
-          Terminar sessão
+          Sair
         </Button>
       </section>
     )

@@ -3,6 +3,9 @@ import { useNavigate } from 'react-router'
 import { Button } from '@/components/ui'
 import { useAuth } from '../auth-context'
 
+export const SIGN_OUT_TEXT = 'Sair'
+
+/** "Sair" (sign out): in the header's account area, never among a session's actions. */
 export function SignOutButton() {
   const { signOut } = useAuth()
   const navigate = useNavigate()
@@ -22,7 +25,7 @@ export function SignOutButton() {
         }
       }}
     >
-      {pending ? 'A terminar...' : 'Terminar sessão'}
+      {pending ? 'A sair...' : SIGN_OUT_TEXT}
     </Button>
   )
 }

@@ -11,7 +11,7 @@ describe('signInErrorMessage', () => {
     ['unknown auth error (no status)', new AuthUnknownError('boom', null), 'unreachable'],
     ['fetch TypeError', new TypeError('Failed to fetch'), 'unreachable'],
     ['rate limited', new AuthApiError('Too many requests', 429, 'over_request_rate_limit'), 'rateLimited'],
-    ['another API error', new AuthApiError('Email not confirmed', 400, 'email_not_confirmed'), 'generic'],
+    ['another API error', new AuthApiError('Signups not allowed for this instance', 422, 'signup_disabled'), 'generic'],
     ['something else', new Error('?'), 'generic'],
   ] as const)('%s', (_name, error, key) => {
     expect(signInErrorMessage(error)).toBe(SIGN_IN_MESSAGES[key])

@@ -1,11 +1,11 @@
 import { isAuthApiError, isAuthError, isAuthRetryableFetchError } from '@supabase/supabase-js'
 
 export const SIGN_IN_MESSAGES = {
-  invalidCredentials: 'Email ou palavra-passe incorretos.',
+  invalidCredentials: 'E-mail ou palavra-passe incorretos.',
   unreachable: 'Não foi possível contactar o servidor. Tente novamente.',
   rateLimited: 'Demasiadas tentativas. Aguarde um pouco e tente novamente.',
   generic: 'Não foi possível entrar. Tente novamente.',
-  /** On /login after a session ended by itself (not "Terminar sessão"). */
+  /** On /login after a session ended by itself (not "Sair"). */
   sessionEnded: 'A sua sessão terminou. Inicie sessão novamente.',
 } as const
 

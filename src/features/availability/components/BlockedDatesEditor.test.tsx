@@ -20,7 +20,11 @@ function renderEditor(world = availabilityWorld(PEDRO.id), queryClient = createT
   return { world, queryClient, user: userEvent.setup() }
 }
 
-const status = () => screen.getAllByRole('status').find((el) => el.getAttribute('aria-live') === 'polite')!
+/** The polite live region that says something (each form has its own), else the first. */
+const status = () => {
+  const regions = screen.getAllByRole('status').filter((el) => el.getAttribute('aria-live') === 'polite')
+  return regions.find((el) => el.textContent?.trim()) ?? regions[0]!
+}
 const list = () => screen.getByRole('list', { name: 'Dias bloqueados' })
 
 async function block(user: ReturnType<typeof userEvent.setup>, day: string, reason = '') {

@@ -5,13 +5,13 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner } from '@/components/ui'
 import type { BlockedDate } from '../api/availability-api'
 import { availabilityKeys } from '../api/keys'
 import { useAddBlockedDate, useBlockedDates, useRemoveBlockedDate } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { BLOCKED_DATE_MESSAGES, BLOCKED_REASON_MAX_LENGTH, formatBlockedDay, validateBlockedDate } from '../lib/blocked-dates'
-import { FormError } from './fields'
+import { FormError, FormStatus } from './fields'
 
 export const BLOCKED_DATES_TEXTS = {
   heading: 'Dias bloqueados',
@@ -48,7 +48,6 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
   const query = useBlockedDates(prestadorId, today)
   const add = useAddBlockedDate(prestadorId)
   const queryClient = useQueryClient()
-  const toast = useToast()
   const id = useId()
   const headingId = `${id}-heading`
   const formErrorId = `${id}-form-error`
@@ -58,10 +57,12 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
   const [day, setDay] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Errors>({})
+  const [done, setDone] = useState<string | null>(null)
 
   function submit(event: FormEvent) {
     event.preventDefault()
     if (add.isPending) return
+    setDone(null)
     const result = validateBlockedDate({ day, reason }, { today, blocked: query.data?.map((d) => d.blocked_on) ?? [] })
     if (!result.ok) {
       setErrors({
@@ -79,7 +80,7 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
         onSuccess: () => {
           setDay('')
           setReason('')
-          toast.show(BLOCKED_DATES_TEXTS.added(label), 'success')
+          setDone(BLOCKED_DATES_TEXTS.added(label))
         },
         onError: (error) => {
           if (error instanceof AvailabilityRequestError && error.kind === 'duplicate_date') {
@@ -117,7 +118,14 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
                 <span className="font-medium text-slate-900">{formatBlockedDay(blocked.blocked_on)}</span>
                 {blocked.reason ? <span className="text-slate-600"> — {blocked.reason}</span> : null}
               </span>
-              <UnblockButton prestadorId={prestadorId} blocked={blocked} onRemoved={() => listRef.current?.focus()} />
+              <UnblockButton
+                prestadorId={prestadorId}
+                blocked={blocked}
+                onRemoved={(message) => {
+                  setDone(message)
+                  listRef.current?.focus()
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -159,14 +167,14 @@ export function BlockedDatesEditor({ prestadorId, today }: BlockedDatesEditorPro
             </Button>
           </div>
           <FormError id={formErrorId} message={errors.form ?? null} />
+          <FormStatus message={done} />
         </fieldset>
       </form>
     </section>
   )
 }
 
-function UnblockButton({ prestadorId, blocked, onRemoved }: { prestadorId: string; blocked: BlockedDate; onRemoved: () => void }) {
-  const toast = useToast()
+function UnblockButton({ prestadorId, blocked, onRemoved }: { prestadorId: string; blocked: BlockedDate; onRemoved: (message: string) => void }) {
   const remove = useRemoveBlockedDate(prestadorId)
   const errorId = useId()
   const label = formatBlockedDay(blocked.blocked_on)
@@ -183,8 +191,7 @@ function UnblockButton({ prestadorId, blocked, onRemoved }: { prestadorId: strin
           // mutateAsync: the row leaves the list on success; announce and move focus anyway.
           void remove.mutateAsync(blocked).then(
             (removed) => {
-              toast.show(removed ? BLOCKED_DATES_TEXTS.removed(label) : BLOCKED_DATES_TEXTS.alreadyRemoved(label), removed ? 'success' : 'info')
-              onRemoved()
+              onRemoved(removed ? BLOCKED_DATES_TEXTS.removed(label) : BLOCKED_DATES_TEXTS.alreadyRemoved(label))
             },
             () => undefined,
           )

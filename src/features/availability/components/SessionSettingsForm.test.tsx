@@ -19,7 +19,11 @@ function renderForm(world = availabilityWorld(PEDRO.id), queryClient = createTes
   return { world, queryClient, user: userEvent.setup() }
 }
 
-const status = () => screen.getAllByRole('status').find((el) => el.getAttribute('aria-live') === 'polite')!
+/** The polite live region that says something (each form has its own), else the first. */
+const status = () => {
+  const regions = screen.getAllByRole('status').filter((el) => el.getAttribute('aria-live') === 'polite')
+  return regions.find((el) => el.textContent?.trim()) ?? regions[0]!
+}
 const session = () => screen.getByLabelText('Duração de cada sessão (minutos)')
 const buffer = () => screen.getByLabelText('Intervalo entre sessões (minutos)')
 

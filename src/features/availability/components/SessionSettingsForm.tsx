@@ -2,12 +2,12 @@
 // entry). The slots offered to employees follow these at once.
 
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner } from '@/components/ui'
 import type { PrestadorSettings } from '../api/availability-api'
 import { usePrestadorSettings, useUpdatePrestadorSettings } from '../hooks/use-availability'
 import { availabilityErrorMessage } from '../lib/availability-errors'
 import { BUFFER_MINUTES, SESSION_MINUTES, SESSION_SETTINGS_MESSAGES, validateSessionSettings } from '../lib/session-settings'
-import { FormError } from './fields'
+import { FormError, FormStatus } from './fields'
 
 export const SESSION_SETTINGS_TEXTS = {
   heading: 'Sessões',
@@ -49,7 +49,6 @@ type Errors = { sessionMinutes?: string; bufferMinutes?: string; form?: string }
 
 function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial: PrestadorSettings }) {
   const update = useUpdatePrestadorSettings(prestadorId)
-  const toast = useToast()
   const formErrorId = useId()
   const sessionRef = useRef<HTMLInputElement>(null)
   const bufferRef = useRef<HTMLInputElement>(null)
@@ -57,10 +56,12 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
   const [sessionMinutes, setSessionMinutes] = useState(String(initial.session_minutes))
   const [bufferMinutes, setBufferMinutes] = useState(String(initial.buffer_minutes))
   const [errors, setErrors] = useState<Errors>({})
+  const [done, setDone] = useState<string | null>(null)
 
   function submit(event: FormEvent) {
     event.preventDefault()
     if (update.isPending) return
+    setDone(null)
     const result = validateSessionSettings({ sessionMinutes, bufferMinutes })
     if (!result.ok) {
       setErrors({
@@ -74,7 +75,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
     update.mutate(
       { session_minutes: result.sessionMinutes, buffer_minutes: result.bufferMinutes },
       {
-        onSuccess: (row) => toast.show(SESSION_SETTINGS_TEXTS.saved(row.session_minutes, row.buffer_minutes), 'success'),
+        onSuccess: (row) => setDone(SESSION_SETTINGS_TEXTS.saved(row.session_minutes, row.buffer_minutes)),
         onError: (error) => setErrors({ form: availabilityErrorMessage(error) }),
       },
     )
@@ -126,6 +127,7 @@ function SettingsFields({ prestadorId, initial }: { prestadorId: string; initial
         </Button>
       </div>
       <FormError id={formErrorId} message={errors.form ?? null} />
+      <FormStatus message={done} />
     </form>
   )
 }

@@ -21,7 +21,11 @@ function renderEditor(world = availabilityWorld(PEDRO.id), queryClient = createT
 }
 
 const day = (name: string) => screen.findByRole('group', { name })
-const status = () => screen.getAllByRole('status').find((el) => el.getAttribute('aria-live') === 'polite')!
+/** The polite live region that says something (each form has its own), else the first. */
+const status = () => {
+  const regions = screen.getAllByRole('status').filter((el) => el.getAttribute('aria-live') === 'polite')
+  return regions.find((el) => el.textContent?.trim()) ?? regions[0]!
+}
 
 async function typeBlock(user: ReturnType<typeof userEvent.setup>, group: HTMLElement, start: string, end: string) {
   const startInput = within(group).getByLabelText('Início')
@@ -36,7 +40,7 @@ async function typeBlock(user: ReturnType<typeof userEvent.setup>, group: HTMLEl
 describe('WeeklyHoursEditor', () => {
   it('shows the zone and, for each weekday in a fieldset, its blocks in order', async () => {
     renderEditor()
-    expect(screen.getByText('Horas em Europe/Lisbon')).toBeInTheDocument()
+    expect(screen.getByText('Horas em Lisboa')).toBeInTheDocument()
     const monday = await day('Segunda-feira')
     expect(monday.tagName).toBe('FIELDSET')
     expect(within(monday).getAllByRole('listitem').map((li) => li.firstChild!.textContent)).toEqual(['09:00–13:00', '14:00–18:00'])
@@ -105,6 +109,43 @@ describe('WeeklyHoursEditor', () => {
     const tuesday = await day('Terça-feira')
     await typeBlock(user, tuesday, '12:00', '15:00')
     await within(tuesday).findByText('12:00–15:00')
+  })
+
+  it('removing the block an overlap was about clears its message (kept while another still overlaps), the times stay', async () => {
+    const { user } = renderEditor()
+    const monday = await day('Segunda-feira')
+    await typeBlock(user, monday, '12:00', '15:00') // overlaps 09:00–13:00 and 14:00–18:00
+    const message = 'Este horário sobrepõe-se a outro bloco nesse dia.'
+    expect(within(monday).getByRole('alert')).toHaveTextContent(message)
+
+    await user.click(within(monday).getByRole('button', { name: 'Remover 09:00–13:00 de segunda-feira' }))
+    await waitFor(() => expect(within(monday).queryByText('09:00–13:00')).not.toBeInTheDocument())
+    // 14:00–18:00 still overlaps.
+    expect(within(monday).getByRole('alert')).toHaveTextContent(message)
+
+    await user.click(within(monday).getByRole('button', { name: 'Remover 14:00–18:00 de segunda-feira' }))
+    await waitFor(() => expect(within(monday).queryByText('14:00–18:00')).not.toBeInTheDocument())
+    expect(within(monday).getByRole('alert')).toHaveTextContent('')
+    for (const label of ['Início', 'Fim']) {
+      expect(within(monday).getByLabelText(label)).not.toHaveAttribute('aria-invalid', 'true')
+    }
+    expect(within(monday).getByLabelText('Início')).toHaveValue('12:00')
+    expect(within(monday).getByLabelText('Fim')).toHaveValue('15:00')
+  })
+
+  it('what a save or removal did is written inside the day, next to its form, never as a toast over the page', async () => {
+    const { user } = renderEditor()
+    const saturday = await day('Sábado')
+    await typeBlock(user, saturday, '10:00', '12:00')
+    await within(saturday).findByText('10:00–12:00')
+    expect(within(saturday).getByRole('status')).toHaveTextContent('Bloco 10:00–12:00 adicionado a sábado.')
+    const monday = await day('Segunda-feira')
+    await user.click(within(monday).getByRole('button', { name: 'Remover 14:00–18:00 de segunda-feira' }))
+    await waitFor(() => expect(within(monday).getByRole('status')).toHaveTextContent('Bloco 14:00–18:00 removido de segunda-feira.'))
+    // The app's toast region (fixed over the page) stays empty.
+    const toasts = screen.getAllByRole('status').filter((el) => el.className.includes('fixed'))
+    expect(toasts).toHaveLength(1)
+    expect(toasts[0]).toBeEmptyDOMElement()
   })
 
   it('maps the database refusal 23P01 to the overlap message, keeps the typed times, announces no success', async () => {

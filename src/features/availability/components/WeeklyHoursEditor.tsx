@@ -3,19 +3,20 @@
 // times in the prestador's zone (profiles.time_zone), which is shown. Checks the block before
 // sending (end after start, no overlap that day); the database is still the judge (23P01).
 
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, ErrorState, Input, Spinner, useToast } from '@/components/ui'
+import { Button, ErrorState, Input, Spinner } from '@/components/ui'
+import { timeZoneNote } from '@/lib/format-date'
 import type { WeeklyHoursBlock } from '../api/availability-api'
 import { availabilityKeys } from '../api/keys'
 import { useAddWeeklyHours, useRemoveWeeklyHours, useWeeklyHours } from '../hooks/use-availability'
 import { AvailabilityRequestError, availabilityErrorMessage } from '../lib/availability-errors'
 import { TIME_BLOCK_MESSAGES, WEEKDAYS, blockLabel, rowLabel, sortRows, validateNewBlock } from '../lib/time-blocks'
-import { FormError } from './fields'
+import { FormError, FormStatus } from './fields'
 
 export const WEEKLY_HOURS_TEXTS = {
   heading: 'Horário semanal',
-  timeZone: (timeZone: string) => `Horas em ${timeZone}`,
+  timeZone: timeZoneNote,
   intro: 'Os blocos em que aceita marcações, em cada dia da semana. As sessões já marcadas não mudam.',
   midnightHint: 'Para terminar à meia-noite, indique 00:00 como fim.',
   noBlocks: 'Sem horário neste dia.',
@@ -72,20 +73,35 @@ type Errors = { start?: string; end?: string; block?: string }
 
 function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: string; weekday: number; name: string; rows: WeeklyHoursBlock[] }) {
   const id = useId()
-  const toast = useToast()
   const queryClient = useQueryClient()
   const add = useAddWeeklyHours(prestadorId)
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const [errors, setErrors] = useState<Errors>({})
+  const [done, setDone] = useState<string | null>(null)
   const groupRef = useRef<HTMLFieldSetElement>(null)
   const startRef = useRef<HTMLInputElement>(null)
   const endRef = useRef<HTMLInputElement>(null)
   const blockErrorId = `${id}-block-error`
 
+  // The day's blocks changed (one removed, here or elsewhere): an overlap said before may no
+  // longer hold. Judge the typed times again; keep the message only if they still overlap.
+  const rowsKey = rows.map((r) => r.id).join(',')
+  useEffect(() => {
+    setErrors((current) => {
+      if (!current.block) return current
+      const result = validateNewBlock({ start, end }, rows)
+      if (!result.ok && result.block) return { ...current, block: TIME_BLOCK_MESSAGES[result.block] }
+      const { block: _b, ...rest } = current
+      return rest
+    })
+    // Only a change of the blocks re-judges; typing clears the message by itself.
+  }, [rowsKey])
+
   function submit(event: FormEvent) {
     event.preventDefault()
     if (add.isPending) return
+    setDone(null)
     const result = validateNewBlock({ start, end }, rows)
     if (!result.ok) {
       setErrors({
@@ -104,7 +120,7 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
         onSuccess: () => {
           setStart('')
           setEnd('')
-          toast.show(WEEKLY_HOURS_TEXTS.added(label, name), 'success')
+          setDone(WEEKLY_HOURS_TEXTS.added(label, name))
         },
         onError: (error) => {
           // Typed values stay; the message says why. An overlap means this list is stale.
@@ -127,7 +143,15 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
           {rows.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium tabular-nums text-slate-900">{rowLabel(row)}</span>
-              <RemoveBlockButton prestadorId={prestadorId} row={row} dayName={name} onRemoved={() => groupRef.current?.focus()} />
+              <RemoveBlockButton
+                prestadorId={prestadorId}
+                row={row}
+                dayName={name}
+                onRemoved={(message) => {
+                  setDone(message)
+                  groupRef.current?.focus()
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -162,6 +186,7 @@ function WeekdayHours({ prestadorId, weekday, name, rows }: { prestadorId: strin
           />
         </div>
         <FormError id={blockErrorId} message={errors.block ?? null} />
+        <FormStatus message={done} />
         <div>
           <Button
             type="submit"
@@ -187,9 +212,9 @@ function RemoveBlockButton({
   prestadorId: string
   row: WeeklyHoursBlock
   dayName: string
-  onRemoved: () => void
+  /** With what to say ("Bloco ... removido de ..."), next to the day's form. */
+  onRemoved: (message: string) => void
 }) {
-  const toast = useToast()
   const remove = useRemoveWeeklyHours(prestadorId)
   const errorId = useId()
   const label = rowLabel(row)
@@ -207,8 +232,7 @@ function RemoveBlockButton({
           // focus move must happen all the same. A failure shows next to the button.
           void remove.mutateAsync(row).then(
             (removed) => {
-              toast.show(removed ? WEEKLY_HOURS_TEXTS.removed(label, dayName) : WEEKLY_HOURS_TEXTS.alreadyRemoved(label, dayName), removed ? 'success' : 'info')
-              onRemoved()
+              onRemoved(removed ? WEEKLY_HOURS_TEXTS.removed(label, dayName) : WEEKLY_HOURS_TEXTS.alreadyRemoved(label, dayName))
             },
             () => undefined,
           )

@@ -9,3 +9,15 @@ export function FormError({ id, message }: { id: string; message: string | null 
     </div>
   )
 }
+
+/**
+ * What a save or removal did, written next to its form: a polite live region in the page's
+ * flow, never an overlay (a toast could cover the field being edited, on a phone above all).
+ */
+export function FormStatus({ message }: { message: string | null }) {
+  return (
+    <p role="status" aria-live="polite" className={message ? 'text-sm font-medium text-green-800' : 'sr-only'}>
+      {message}
+    </p>
+  )
+}

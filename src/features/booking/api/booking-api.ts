@@ -318,28 +318,74 @@ const adminBookingsBase = () => supabase.from('bookings').select(ADMIN_SELECT, {
 export type AdminBooking = QueryData<ReturnType<typeof adminBookingsBase>>[number]
 export type AdminBookingsPage = { rows: AdminBooking[]; total: number; page: number; pageSize: number }
 
-/** One page (1-based) of bookings matching the filters, newest session first, counted on the server. */
+type AdminQuery = ReturnType<typeof adminBookingsBase>
+
+/** The filters on a bookings query (the table's rows and its counts share them). */
+function applyAdminFilters(query: AdminQuery, filters: AdminBookingFilters, adminTimeZone: string): AdminQuery {
+  let q = query
+  if (filters.company) q = q.eq('company_id', filters.company)
+  if (filters.prestador) q = q.eq('prestador_id', filters.prestador)
+  if (filters.status) q = q.eq('status', filters.status)
+  if (filters.type) q = q.eq('meeting_type', filters.type)
+  if (filters.missingLink) {
+    // "Virtual sem link": no booking_links row with a link (none, or one whose link was removed).
+    // PostgREST applies the embed's own filter first, then keeps the rows whose embed is empty.
+    if (!filters.type) q = q.eq('meeting_type', 'virtual')
+    if (!filters.status) q = q.in('status', ['pending', 'scheduled'])
+    q = q.not('booking_links.meeting_link', 'is', null).is('booking_links', null)
+  }
+  const range = dayRangeInstants(filters.from, filters.to, adminTimeZone)
+  if (range.from) q = q.gte('starts_at', range.from)
+  if (range.to) q = q.lt('starts_at', range.to)
+  return q
+}
+
+/** Where one page (rows `from`..`to`, 0-based) falls in "upcoming, then past". */
+export function splitPage(from: number, to: number, upcomingCount: number): { upcoming: [number, number] | null; past: [number, number] | null } {
+  return {
+    upcoming: from < upcomingCount ? [from, Math.min(to, upcomingCount - 1)] : null,
+    past: to >= upcomingCount ? [Math.max(0, from - upcomingCount), to - upcomingCount] : null,
+  }
+}
+
+/**
+ * One page (1-based) of bookings matching the filters, counted on the server. Order: sessions
+ * not yet over first, soonest at the top; then past ones, the most recent first. Two counts,
+ * then the page's slice of each part (PostgREST orders by columns only, not by "is it past").
+ */
 export async function fetchAdminBookings(
   filters: AdminBookingFilters,
   page: number,
   pageSize: number,
   adminTimeZone: string,
+  now: number = Date.now(),
 ): Promise<AdminBookingsPage> {
-  let query = adminBookingsBase()
-  if (filters.company) query = query.eq('company_id', filters.company)
-  if (filters.prestador) query = query.eq('prestador_id', filters.prestador)
-  if (filters.status) query = query.eq('status', filters.status)
-  if (filters.type) query = query.eq('meeting_type', filters.type)
-  const range = dayRangeInstants(filters.from, filters.to, adminTimeZone)
-  if (range.from) query = query.gte('starts_at', range.from)
-  if (range.to) query = query.lt('starts_at', range.to)
+  const boundary = new Date(now).toISOString()
+  const filtered = (upcoming: boolean, columns: AdminQuery) => {
+    const q = applyAdminFilters(columns, filters, adminTimeZone)
+    return upcoming ? q.gte('ends_at', boundary) : q.lt('ends_at', boundary)
+  }
+  const count = (upcoming: boolean) => filtered(upcoming, supabase.from('bookings').select(ADMIN_SELECT, { count: 'exact', head: true }))
+  const [upcomingCount, pastCount] = await Promise.all([count(true), count(false)])
+  if (upcomingCount.error) throw upcomingCount.error
+  if (pastCount.error) throw pastCount.error
+  const upcomingTotal = upcomingCount.count ?? 0
+  const total = upcomingTotal + (pastCount.count ?? 0)
+
   const from = (page - 1) * pageSize
-  const { data, error, count } = await query
-    .order('starts_at', { ascending: false })
-    .order('id', { ascending: true })
-    .range(from, from + pageSize - 1)
-  if (error) throw error
-  return { rows: data, total: count ?? data.length, page, pageSize }
+  const slices = splitPage(from, from + pageSize - 1, upcomingTotal)
+  // Upcoming: soonest first; past: latest first.
+  const rows = (upcoming: boolean, range: [number, number] | null) =>
+    range
+      ? filtered(upcoming, adminBookingsBase())
+          .order('starts_at', { ascending: upcoming })
+          .order('id', { ascending: true })
+          .range(...range)
+      : null
+  const [upcoming, past] = await Promise.all([rows(true, slices.upcoming), rows(false, slices.past)])
+  if (upcoming?.error) throw upcoming.error
+  if (past?.error) throw past.error
+  return { rows: [...(upcoming?.data ?? []), ...(past?.data ?? [])], total, page, pageSize }
 }
 
 const DAY_MS = 86_400_000

@@ -1,17 +1,19 @@
 // The admin's table of every booking: filters in the URL, filtering and pagination on the
-// server (PostgREST eq/gte/lt/range with an exact count), actions per row.
+// server (PostgREST eq/gte/lt/range with exact counts), actions per row. Sessions not yet
+// over come first (soonest at the top), then past ones (latest first). Below `sm` each row
+// is drawn as a card (same table markup, block layout), with its actions in view.
 
-import { useRef, useState, type FormEvent } from 'react'
-import { Button, EmptyState, Input, Select } from '@/components/ui'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { Button, EmptyState, Input, Select, cn } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
 import {
   BOOKING_STATUS_LABELS,
   MEETING_TYPE_LABELS,
   SessionStatusBadge,
-  formatDateTime,
   meetingTypeLabel,
 } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 import { linkOf, type AdminBookingsPage } from '../api/booking-api'
 import {
   BOOKING_STATUSES,
@@ -40,6 +42,7 @@ export function AdminBookingFiltersForm({ filters, onApply }: AdminBookingFilter
   const [errors, setErrors] = useState<AdminFilterErrors>({})
   const fromRef = useRef<HTMLInputElement>(null)
   const toRef = useRef<HTMLInputElement>(null)
+  const typeRef = useRef<HTMLSelectElement>(null)
 
   const set = (patch: Partial<AdminFilterDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -51,7 +54,7 @@ export function AdminBookingFiltersForm({ filters, onApply }: AdminBookingFilter
     const result = validateAdminFilterDraft(draft)
     if (!result.ok) {
       setErrors(result.errors)
-      ;(result.errors.from ? fromRef : toRef).current?.focus()
+      ;(result.errors.type ? typeRef : result.errors.from ? fromRef : toRef).current?.focus()
       return
     }
     onApply(result.filters)
@@ -85,16 +88,28 @@ export function AdminBookingFiltersForm({ filters, onApply }: AdminBookingFilter
           options={BOOKING_STATUSES.map((s) => ({ value: s, label: BOOKING_STATUS_LABELS[s] }))}
         />
         <Select
+          ref={typeRef}
           label="Tipo"
           name="type"
           value={draft.type}
           onChange={(e) => set({ type: e.target.value })}
           placeholder="Todos"
           options={MEETING_TYPES.map((t) => ({ value: t, label: MEETING_TYPE_LABELS[t] }))}
+          error={errors.type}
         />
         <Input ref={fromRef} label="De" type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} error={errors.from} />
         <Input ref={toRef} label="Até" type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} error={errors.to} />
       </div>
+      <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-800">
+        <input
+          type="checkbox"
+          name="missingLink"
+          checked={draft.missingLink}
+          onChange={(e) => set({ missingLink: e.target.checked })}
+          className="size-5 accent-brand-700"
+        />
+        Virtual sem link <span className="font-normal text-slate-600">(sessões ativas sem link da reunião, nas datas escolhidas)</span>
+      </label>
       <div className="flex flex-wrap gap-2">
         <Button type="submit">Filtrar</Button>
         <Button
@@ -109,6 +124,21 @@ export function AdminBookingFiltersForm({ filters, onApply }: AdminBookingFilter
         </Button>
       </div>
     </form>
+  )
+}
+
+const COLUMNS = ['Data', 'Empresa', 'Colaborador', 'Prestador', 'Estado', 'Tipo', 'Ações'] as const
+const CELL = 'block min-w-0 sm:table-cell sm:px-3 sm:py-2'
+
+/** A cell; on phones its column name is written before the value (the header row is hidden). */
+function Cell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <td className={CELL}>
+      <span aria-hidden="true" className="block text-xs text-slate-600 sm:hidden">
+        {label}
+      </span>
+      {children}
+    </td>
   )
 }
 
@@ -147,41 +177,37 @@ export function AdminBookingsTable({ filters, page, onPage, pageSize = ADMIN_PAG
                   </Button>
                 </EmptyState>
               ) : (
-                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                  <table className="min-w-full text-left text-sm">
+                <div className="rounded-lg border border-slate-200 bg-white sm:overflow-x-auto">
+                  <table className="block w-full text-left text-sm sm:table sm:min-w-full">
                     <caption ref={captionRef} tabIndex={-1} className="sr-only">
                       Sessões, página {page} de {pages}
                     </caption>
-                    <thead className="bg-slate-50 text-slate-700">
+                    <thead className="hidden bg-slate-50 text-slate-700 sm:table-header-group">
                       <tr>
-                        <th scope="col" className="px-3 py-2 font-medium">Data</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Empresa</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Colaborador</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Prestador</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Estado</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Tipo</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Ações</th>
+                        {COLUMNS.map((c) => (
+                          <th key={c} scope="col" className="px-3 py-2 font-medium">{c}</th>
+                        ))}
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="block divide-y divide-slate-200 sm:table-row-group sm:divide-slate-100">
                       {data.rows.map((s) => (
-                        <tr key={s.id}>
-                          <td className="whitespace-nowrap px-3 py-2">
-                            <time dateTime={s.starts_at}>{formatDateTime(s.starts_at, profile.time_zone)}</time>
+                        <tr key={s.id} className="grid grid-cols-2 gap-x-3 gap-y-1 p-3 sm:table-row sm:p-0">
+                          <td className={cn(CELL, 'col-span-2 font-medium text-slate-900 sm:whitespace-nowrap sm:font-normal sm:text-inherit')}>
+                            <time dateTime={s.starts_at}>{formatSessionRange(s.starts_at, s.ends_at, profile.time_zone)}</time>
                           </td>
-                          <td className="px-3 py-2">{s.company?.name ?? '—'}</td>
-                          <td className="px-3 py-2">{s.employee?.name ?? '—'}</td>
-                          <td className="px-3 py-2">{s.prestador?.profile?.name ?? '—'}</td>
-                          <td className="px-3 py-2">
+                          <Cell label="Empresa">{s.company?.name ?? '—'}</Cell>
+                          <Cell label="Colaborador">{s.employee?.name ?? '—'}</Cell>
+                          <Cell label="Prestador">{s.prestador?.profile?.name ?? '—'}</Cell>
+                          <td className={CELL}>
                             <SessionStatusBadge status={s.status} />
                           </td>
-                          <td className="px-3 py-2">
+                          <td className={cn(CELL, 'col-span-2')}>
                             {meetingTypeLabel(s.meeting_type)}
-                            {s.meeting_type === 'virtual' && s.status !== 'cancelled' && !linkOf(s) ? (
-                              <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Sem link</span>
+                            {s.meeting_type === 'virtual' && (s.status === 'pending' || s.status === 'scheduled') && !linkOf(s) ? (
+                              <span className="ml-2 whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Sem link</span>
                             ) : null}
                           </td>
-                          <td className="px-3 py-2">
+                          <td className={cn(CELL, 'col-span-2 pt-1 sm:pt-2')}>
                             <BookingActionButtons booking={s} onAction={setAction} />
                           </td>
                         </tr>

@@ -38,18 +38,32 @@ function booking(n: number) {
   }
 }
 
-const TOTAL = 45
-const tableRequests = () => fakeSupabase.find('bookings', 'select').filter((r) => r.count === 'exact')
+// 45 sessions: 5 not over yet (listed first, soonest first), then 40 past ones (latest first).
+const UPCOMING = 5
+const PAST = 40
+/** The table's requests: two counts (upcoming, past), then the page's slice of each. */
+const tableRequests = () => fakeSupabase.find('bookings', 'select').filter((r) => r.count === 'exact' || r.range !== null)
+const countRequests = () => tableRequests().filter((r) => r.head)
+const isUpcoming = (r: FakeRequest) => filterValue(r, 'gte', 'ends_at') !== undefined
+/** The last page's slices: [upcoming range, past range] (null when that part is not on the page). */
+function lastSlices(): [FakeRequest['range'], FakeRequest['range']] {
+  const rows = tableRequests().filter((r) => !r.head)
+  const lastCount = tableRequests().lastIndexOf(countRequests().at(-1)!)
+  const after = tableRequests().slice(lastCount + 1).filter((r) => rows.includes(r))
+  return [after.find(isUpcoming)?.range ?? null, after.find((r) => !isUpcoming(r))?.range ?? null]
+}
 
 let missingLinkRows: ReturnType<typeof booking>[] = []
 
 function handler(request: FakeRequest) {
   if (request.table === 'companies') return { data: [{ id: ACME, name: 'Acme Portugal' }, { id: BETA, name: 'Beta Lda' }] }
   if (request.table === 'prestadores') return { data: PRESTADOR_ROWS }
-  if (request.table === 'bookings' && request.count === 'exact') {
-    const [from, to] = request.range ?? [0, 19]
-    const rows = Array.from({ length: Math.max(0, Math.min(to, TOTAL - 1) - from + 1) }, (_, i) => booking(from + i + 1))
-    return { data: rows, count: TOTAL }
+  if (request.table === 'bookings' && request.head) return { data: null, count: isUpcoming(request) ? UPCOMING : PAST }
+  if (request.table === 'bookings' && request.range) {
+    const [from, to] = request.range
+    const [offset, size] = isUpcoming(request) ? [0, UPCOMING] : [UPCOMING, PAST]
+    const rows = Array.from({ length: Math.max(0, Math.min(to, size - 1) - from + 1) }, (_, i) => booking(offset + from + i + 1))
+    return { data: rows }
   }
   if (request.table === 'bookings') return { data: missingLinkRows } // "Sem link"
   return { data: null, error: { code: 'TEST', message: 'unexpected' } }
@@ -69,15 +83,16 @@ describe('admin bookings table: filters in the URL, filtered and paginated on th
   it('reads the filters from the URL and sends them to PostgREST with the page range and an exact count', async () => {
     renderPage(`/admin/operations?company=${ACME}&status=scheduled&type=virtual&from=2026-11-01&to=2026-11-30&page=2`)
     await screen.findByRole('table')
-    const request = tableRequests().at(-1)!
+    const request = countRequests().at(-1)!
     expect(filterValue(request, 'eq', 'company_id')).toBe(ACME)
     expect(filterValue(request, 'eq', 'status')).toBe('scheduled')
     expect(filterValue(request, 'eq', 'meeting_type')).toBe('virtual')
     // Days are the admin's (Lisbon): 1 Nov 00:00 to the end of 30 Nov.
     expect(filterValue(request, 'gte', 'starts_at')).toBe('2026-11-01T00:00:00.000Z')
     expect(filterValue(request, 'lt', 'starts_at')).toBe('2026-12-01T00:00:00.000Z')
-    expect(request.range).toEqual([20, 39])
-    expect(request.columns).toContain('profiles!bookings_user_id_fkey(name, email)')
+    // Page 2 of "5 upcoming, then 40 past": rows 20-39 are past rows 15-34.
+    expect(lastSlices()).toEqual([null, [15, 34]])
+    expect(tableRequests().at(-1)!.columns).toContain('profiles!bookings_user_id_fkey(name, email)')
     expect(screen.getByText('Página 2 de 3 · 45 sessões')).toBeInTheDocument()
     // The form shows what the URL says.
     const form = screen.getByRole('form', { name: 'Filtros' })
@@ -103,7 +118,7 @@ describe('admin bookings table: filters in the URL, filtered and paginated on th
     const request = tableRequests().at(-1)!
     expect(filterValue(request, 'eq', 'prestador_id')).toBe(ANA)
     expect(filterValue(request, 'eq', 'meeting_type')).toBe('phone')
-    expect(request.range).toEqual([0, 19])
+    expect(lastSlices()).toEqual([[0, 4], [0, 14]])
   })
 
   it('refuses an inverted date range next to "Até", keeps what was typed and sends nothing', async () => {
@@ -130,18 +145,61 @@ describe('admin bookings table: filters in the URL, filtered and paginated on th
     await user.click(screen.getByRole('button', { name: 'Seguinte' }))
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/admin/operations?status=scheduled&page=2'))
     await screen.findByText('Página 2 de 3 · 45 sessões')
-    expect(tableRequests().at(-1)!.range).toEqual([20, 39])
+    expect(lastSlices()).toEqual([null, [15, 34]])
 
     await user.click(screen.getByRole('button', { name: 'Limpar filtros' }))
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/admin\/operations$/))
     expect(screen.getByRole('form', { name: 'Filtros' })).toHaveFormValues({ status: '' })
   })
 
+  it('lists sessions not over yet first (soonest at the top), then past ones (latest first)', async () => {
+    renderPage('/admin/operations')
+    await screen.findByText('Página 1 de 3 · 45 sessões')
+    const [upcoming, past] = [tableRequests().find((r) => !r.head && isUpcoming(r))!, tableRequests().find((r) => !r.head && !isUpcoming(r))!]
+    // "Over" is the end: a session under way is still upcoming.
+    expect(Date.parse(filterValue(upcoming, 'gte', 'ends_at') as string)).toBe(Date.parse(filterValue(past, 'lt', 'ends_at') as string))
+    expect(upcoming.order[0]).toEqual(['starts_at', true])
+    expect(past.order[0]).toEqual(['starts_at', false])
+    expect(lastSlices()).toEqual([[0, 4], [0, 14]])
+    // The page shows the upcoming part, then the past part.
+    const rows = screen.getAllByRole('row').slice(1)
+    expect(rows).toHaveLength(20)
+    expect(rows[0]).toHaveTextContent('Colaborador 1')
+    expect(rows[5]).toHaveTextContent('Colaborador 6')
+  })
+
+  it('"Virtual sem link" over a chosen range: in the URL, sent as virtual, active, without a saved link', async () => {
+    renderPage('/admin/operations')
+    await screen.findByRole('table')
+    const user = userEvent.setup()
+    const form = screen.getByRole('form', { name: 'Filtros' })
+    await user.click(within(form).getByRole('checkbox', { name: /Virtual sem link/ }))
+    await user.type(within(form).getByLabelText('De'), '2026-12-01')
+    await user.type(within(form).getByLabelText('Até'), '2027-01-31')
+    await user.click(within(form).getByRole('button', { name: 'Filtrar' }))
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/admin/operations?missing_link=1&from=2026-12-01&to=2027-01-31'))
+    await waitFor(() => expect(filterValue(countRequests().at(-1)!, 'is', 'booking_links')).toBe(null))
+    for (const request of tableRequests().slice(-4)) {
+      expect(filterValue(request, 'eq', 'meeting_type')).toBe('virtual')
+      expect(filterValue(request, 'in', 'status')).toEqual(['pending', 'scheduled'])
+      expect(filterValue(request, 'not.is', 'booking_links.meeting_link')).toBe(null)
+      expect(request.filters).toContainEqual(['is', 'booking_links', null])
+      expect(filterValue(request, 'gte', 'starts_at')).toBe('2026-12-01T00:00:00.000Z')
+    }
+    // With "Telefone" it cannot apply: said next to "Tipo", nothing sent.
+    const before = tableRequests().length
+    await user.selectOptions(within(screen.getByRole('form', { name: 'Filtros' })).getByLabelText('Tipo'), 'phone')
+    await user.click(within(screen.getByRole('form', { name: 'Filtros' })).getByRole('button', { name: 'Filtrar' }))
+    expect(within(screen.getByRole('form', { name: 'Filtros' })).getByLabelText('Tipo')).toHaveAccessibleDescription(FILTER_MESSAGES.missingLinkType)
+    expect(tableRequests()).toHaveLength(before)
+  })
+
   it('a malformed URL filter is ignored, not sent', async () => {
     renderPage("/admin/operations?company=acme'--&status=lost")
     await screen.findByRole('table')
-    const request = tableRequests().at(-1)!
-    expect(request.filters).toEqual([])
+    // Only the upcoming/past split.
+    expect(countRequests().at(-1)!.filters.filter(([, column]) => column !== 'ends_at')).toEqual([])
   })
 })
 
@@ -158,8 +216,9 @@ describe('"Sem link" panel', () => {
     expect(list).toHaveTextContent('João Silva')
     expect(list).toHaveTextContent('Rui Sem Link')
     expect(list).not.toHaveTextContent('Maria Com Link')
+    expect(screen.getByRole('link', { name: 'Ver todas as sessões virtuais sem link, em qualquer data' })).toHaveAttribute('href', '/admin/operations?missing_link=1#all-bookings-title')
 
-    const request = fakeSupabase.find('bookings', 'select').find((r) => r.count !== 'exact')!
+    const request = fakeSupabase.find('bookings', 'select').find((r) => r.count !== 'exact' && r.range === null)!
     expect(filterValue(request, 'eq', 'meeting_type')).toBe('virtual')
     expect(filterValue(request, 'in', 'status')).toEqual(['pending', 'scheduled'])
     const from = Date.parse(filterValue(request, 'gte', 'starts_at') as string)
@@ -171,8 +230,8 @@ describe('"Sem link" panel', () => {
     await user.click(within(list).getByRole('button', { name: /Definir link: João Silva/ }))
     const dialog = await screen.findByRole('dialog', { name: 'Link da reunião' })
     // The meeting-link feature's own editor, not a copy.
-    expect(within(dialog).getByLabelText('Link da Reunião')).toHaveValue('')
-    expect(within(dialog).getByRole('button', { name: 'Guardar Link' })).toBeInTheDocument()
+    expect(within(dialog).getByLabelText('Link da reunião')).toHaveValue('')
+    expect(within(dialog).getByRole('button', { name: 'Guardar link' })).toBeInTheDocument()
   })
 })
 
@@ -251,7 +310,7 @@ describe("the admin's reschedule and cancel: the session-management forms", () =
     const { user, dialog } = await openAction('Cancelar', 'Cancelar sessão')
     await user.type(within(dialog).getByLabelText('Motivo do cancelamento'), 'Duplicada')
     await user.click(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' }))
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Esta sessão já não está ativa (foi cancelada ou concluída).')
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Esta sessão já não está ativa (foi cancelada ou já foi realizada).')
     expect(within(dialog).getByLabelText('Motivo do cancelamento')).toHaveValue('Duplicada')
   })
 })

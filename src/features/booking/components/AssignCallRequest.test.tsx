@@ -63,7 +63,7 @@ async function fillAssignForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Atribuir o pedido de Maria Costa' }))
   // The dialog is loaded on demand.
   const dialog = await screen.findByRole('dialog', { name: 'Atribuir pedido' })
-  expect(dialog).toHaveAccessibleDescription('Maria Costa · Saúde Mental')
+  expect(dialog).toHaveAccessibleDescription('Maria Costa · Saúde mental')
   expect(within(dialog).getByText('À espera há 3 horas')).toBeInTheDocument()
   // Only prestadores of the request's pillar; phone is preselected.
   await user.click(await within(dialog).findByRole('radio', { name: /Dr\. Pedro Santos/ }))
@@ -93,7 +93,7 @@ describe('Atribuir (especialista)', () => {
     renderQueue(() => ({
       data: null,
       status: 409,
-      error: { code: 'PT409', message: 'call_request_taken', hint: 'Este pedido já foi atribuído por outra especialista.', details: null },
+      error: { code: 'PT409', message: 'call_request_taken', hint: 'Este pedido já foi atribuído por outra pessoa.', details: null },
     }))
     const user = userEvent.setup()
     const queueCallsBefore = () => fakeSupabase.find('call_requests').length

@@ -31,7 +31,7 @@ function renderWizard(handler: FakeHandler) {
 }
 
 async function fillUpToSlots(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+  await user.click(screen.getByRole('radio', { name: 'Bem-estar físico' }))
   await user.click(await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ }))
   await pickDay(user, DAY)
   return screen.findByRole('group', { name: 'Horário' })
@@ -55,7 +55,7 @@ describe('BookingWizard', () => {
     const user = userEvent.setup()
 
     expect(screen.getByText('Escolha primeiro a área.')).toBeInTheDocument()
-    await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await user.click(screen.getByRole('radio', { name: 'Bem-estar físico' }))
     // Only prestadores of the chosen pillar, with name and specialty.
     const ana = await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ })
     expect(screen.getByText('Fisioterapia')).toBeInTheDocument()
@@ -171,7 +171,7 @@ describe('BookingWizard', () => {
     expect(fakeSupabase.find('prestador_busy_times').length).toBeGreaterThan(busyCallsBefore)
     expect(screen.getByRole('radio', { name: '09:55' })).not.toBeChecked()
     // Everything else is kept.
-    expect(screen.getByRole('radio', { name: 'Bem-Estar Físico' })).toBeChecked()
+    expect(screen.getByRole('radio', { name: 'Bem-estar físico' })).toBeChecked()
     expect(screen.getByRole('radio', { name: /Dra\. Ana Ferreira/ })).toBeChecked()
     expect(dayButton(DAY)).toHaveAttribute('aria-pressed', 'true')
     expect(screen.getByRole('radio', { name: /Virtual/ })).toBeChecked()
@@ -248,7 +248,7 @@ describe('BookingWizard', () => {
     const slots = await fillUpToSlots(user)
     await user.click(within(slots).getByRole('radio', { name: '09:00' }))
     await user.click(screen.getByRole('radio', { name: /Telefone/ }))
-    await user.click(screen.getByRole('radio', { name: 'Saúde Mental' }))
+    await user.click(screen.getByRole('radio', { name: 'Saúde mental' }))
     const pedro = await screen.findByRole('radio', { name: /Dr\. Pedro Santos/ })
     expect(pedro).not.toBeChecked()
     expect(screen.queryByRole('group', { name: /^Dias de / })).not.toBeInTheDocument()

@@ -1,11 +1,14 @@
 // "Sem link": virtual sessions starting in the next 24 hours that still have no meeting link,
-// so the admin can chase the prestador (or set the link).
+// so the admin can chase the prestador (or set the link). Any other dates: the table's
+// "Virtual sem link" filter, linked from here.
 
 import { useRef, useState } from 'react'
+import { Link } from 'react-router'
 import { Button, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
-import { formatDateTime } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
+import { NO_FILTERS, writeAdminFilters } from '../lib/admin-filters'
 import { useMissingLinks } from '../hooks/use-booking-queries'
 import { BookingActionDialog, type BookingAction } from './AdminBookingActions'
 
@@ -22,6 +25,12 @@ export function MissingLinksPanel() {
           Sem link
         </h2>
         <p className="text-sm text-slate-600">Sessões virtuais nas próximas 24 horas que ainda não têm link da reunião.</p>
+        <Link
+          to={{ search: `?${writeAdminFilters({ ...NO_FILTERS, missingLink: true })}`, hash: '#all-bookings-title' }}
+          className="mt-1 inline-block text-sm font-medium text-brand-800 underline"
+        >
+          Ver todas as sessões virtuais sem link, em qualquer data
+        </Link>
       </div>
       <QueryState
         query={query}
@@ -33,9 +42,9 @@ export function MissingLinksPanel() {
           <ul aria-label="Sessões sem link" className="flex flex-col gap-2">
             {rows.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2">
-                <div className="text-sm">
+                <div className="min-w-0 text-sm">
                   <p className="font-medium text-slate-900">
-                    <time dateTime={b.starts_at}>{formatDateTime(b.starts_at, profile.time_zone)}</time> · {b.employee?.name ?? 'Colaborador'}
+                    <time dateTime={b.starts_at}>{formatSessionRange(b.starts_at, b.ends_at, profile.time_zone)}</time> · {b.employee?.name ?? 'Colaborador'}
                   </p>
                   <p className="text-slate-700">Prestador: {b.prestador?.profile?.name ?? '—'}</p>
                 </div>

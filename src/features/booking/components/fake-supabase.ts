@@ -12,6 +12,8 @@ export type FakeRequest = {
   values: unknown
   args: unknown
   count: string | null
+  /** select(..., { head: true }): only the count is wanted. */
+  head: boolean
   filters: Array<[op: string, column: string, value: unknown]>
   order: Array<[column: string, ascending: boolean]>
   range: [number, number] | null
@@ -35,6 +37,7 @@ class FakeQuery implements PromiseLike<FakeResponse> {
       values: undefined,
       args: undefined,
       count: null,
+      head: false,
       filters: [],
       order: [],
       range: null,
@@ -42,9 +45,10 @@ class FakeQuery implements PromiseLike<FakeResponse> {
       ...init,
     }
   }
-  select(columns = '*', options?: { count?: string }) {
+  select(columns = '*', options?: { count?: string; head?: boolean }) {
     this.request.columns = columns
     this.request.count = options?.count ?? null
+    this.request.head = options?.head ?? false
     return this
   }
   insert(values: unknown) {

@@ -26,6 +26,8 @@ describe('readAdminFilters', () => {
     ['a day that does not exist is ignored', 'from=2026-02-30&to=2026-11-30', { to: '2026-11-30' }],
     ['an inverted range keeps the first day only', 'from=2026-12-01&to=2026-11-01', { from: '2026-12-01' }],
     ['ids are compared lower-case', `company=${COMPANY.toUpperCase()}`, { company: COMPANY }],
+    ['"Virtual sem link" over a range', 'missing_link=1&from=2026-11-01&to=2026-12-31', { missingLink: true, from: '2026-11-01', to: '2026-12-31' }],
+    ['"Virtual sem link" only as 1', 'missing_link=true', {}],
   ])('%s', (_label, query, expected) => {
     expect(readAdminFilters(new URLSearchParams(query))).toEqual({ ...NO_FILTERS, ...expected })
   })
@@ -51,12 +53,15 @@ describe('writeAdminFilters', () => {
     ['some filters', { status: 'cancelled', from: '2026-11-01' }, 1, 'status=cancelled&from=2026-11-01'],
     ['everything', { company: COMPANY, prestador: PRESTADOR, status: 'scheduled', type: 'phone', from: '2026-11-01', to: '2026-11-02' }, 4,
       `company=${COMPANY}&prestador=${PRESTADOR}&status=scheduled&type=phone&from=2026-11-01&to=2026-11-02&page=4`],
+    ['"Virtual sem link"', { missingLink: true, from: '2026-11-01' }, 1, 'missing_link=1&from=2026-11-01'],
   ])('%s', (_label, filters, page, expected) => {
     expect(writeAdminFilters({ ...NO_FILTERS, ...filters }, page).toString()).toBe(expected)
   })
 
   it('round-trips through the URL', () => {
-    const filters: AdminBookingFilters = { company: COMPANY, prestador: null, status: 'pending', type: 'presencial', from: '2026-11-01', to: null }
+    const filters: AdminBookingFilters = { company: COMPANY, prestador: null, status: 'pending', type: 'presencial', missingLink: false, from: '2026-11-01', to: null }
+    const missing: AdminBookingFilters = { ...NO_FILTERS, type: 'virtual', missingLink: true, to: '2026-12-31' }
+    expect(readAdminFilters(writeAdminFilters(missing))).toEqual(missing)
     expect(readAdminFilters(writeAdminFilters(filters, 3))).toEqual(filters)
     expect(readPage(writeAdminFilters(filters, 3))).toBe(3)
   })
@@ -71,6 +76,8 @@ describe('validateAdminFilterDraft', () => {
     ['inverted range', { from: '2026-11-30', to: '2026-11-01' }, { ok: false, errors: { to: FILTER_MESSAGES.rangeInverted } }],
     ['invalid days', { from: '31/11/2026', to: '2026-02-30' }, { ok: false, errors: { from: FILTER_MESSAGES.dayInvalid, to: FILTER_MESSAGES.dayInvalid } }],
     ['status and type', { status: 'completed', type: 'virtual' }, { ok: true, filters: { ...NO_FILTERS, status: 'completed', type: 'virtual' } }],
+    ['"Virtual sem link" with any type or virtual', { missingLink: true }, { ok: true, filters: { ...NO_FILTERS, missingLink: true } }],
+    ['"Virtual sem link" with phone: said next to the type', { missingLink: true, type: 'phone' }, { ok: false, errors: { type: FILTER_MESSAGES.missingLinkType } }],
   ])('%s', (_label, draft, expected) => {
     expect(validateAdminFilterDraft({ ...empty, ...draft })).toEqual(expected)
   })
@@ -78,5 +85,6 @@ describe('validateAdminFilterDraft', () => {
   it('hasFilters', () => {
     expect(hasFilters(NO_FILTERS)).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, type: 'phone' })).toBe(true)
+    expect(hasFilters({ ...NO_FILTERS, missingLink: true })).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-// The admin bookings table's filters live in the URL (?company=&prestador=&status=&type=&from=&to=&page=),
+// The admin bookings table's filters live in the URL (?company=&prestador=&status=&type=&missing_link=1&from=&to=&page=),
 // so a reload, the back button or a shared link keep them. Reading is forgiving (an unknown
 // value is ignored); the filter form validates what a person typed before writing it.
 
@@ -16,6 +16,8 @@ export type AdminBookingFilters = {
   prestador: string | null
   status: BookingStatus | null
   type: MeetingType | null
+  /** "Virtual sem link": active virtual sessions that have no meeting link (any dates). */
+  missingLink: boolean
   /** First and last calendar day ("YYYY-MM-DD", both included) in the admin's zone. */
   from: string | null
   to: string | null
@@ -26,6 +28,7 @@ export const NO_FILTERS: AdminBookingFilters = {
   prestador: null,
   status: null,
   type: null,
+  missingLink: false,
   from: null,
   to: null,
 }
@@ -54,10 +57,13 @@ export function readAdminFilters(params: URLSearchParams): AdminBookingFilters {
     prestador: uuid('prestador'),
     status: oneOf(BOOKING_STATUSES, params.get('status')),
     type: oneOf(MEETING_TYPES, params.get('type')),
+    missingLink: params.get(MISSING_LINK_PARAM) === '1',
     from,
     to,
   }
 }
+
+const MISSING_LINK_PARAM = 'missing_link'
 
 /** 1-based page from `?page=`, 1 when absent or malformed. */
 export function readPage(params: URLSearchParams): number {
@@ -68,7 +74,12 @@ export function readPage(params: URLSearchParams): number {
 /** The search params for these filters and page (empty ones and page 1 left out). */
 export function writeAdminFilters(filters: AdminBookingFilters, page = 1): URLSearchParams {
   const params = new URLSearchParams()
-  for (const key of ['company', 'prestador', 'status', 'type', 'from', 'to'] as const) {
+  for (const key of ['company', 'prestador', 'status', 'type'] as const) {
+    const value = filters[key]
+    if (value) params.set(key, value)
+  }
+  if (filters.missingLink) params.set(MISSING_LINK_PARAM, '1')
+  for (const key of ['from', 'to'] as const) {
     const value = filters[key]
     if (value) params.set(key, value)
   }
@@ -77,11 +88,11 @@ export function writeAdminFilters(filters: AdminBookingFilters, page = 1): URLSe
 }
 
 export function hasFilters(filters: AdminBookingFilters): boolean {
-  return Object.values(filters).some((v) => v !== null)
+  return Object.values(filters).some((v) => v !== null && v !== false)
 }
 
 /** What the filter form holds while a person edits it (select and date inputs give strings). */
-export type AdminFilterDraft = { [K in keyof AdminBookingFilters]: string }
+export type AdminFilterDraft = { [K in Exclude<keyof AdminBookingFilters, 'missingLink'>]: string } & { missingLink: boolean }
 
 export function draftOf(filters: AdminBookingFilters): AdminFilterDraft {
   return {
@@ -89,6 +100,7 @@ export function draftOf(filters: AdminBookingFilters): AdminFilterDraft {
     prestador: filters.prestador ?? '',
     status: filters.status ?? '',
     type: filters.type ?? '',
+    missingLink: filters.missingLink,
     from: filters.from ?? '',
     to: filters.to ?? '',
   }
@@ -97,6 +109,7 @@ export function draftOf(filters: AdminBookingFilters): AdminFilterDraft {
 export const FILTER_MESSAGES = {
   dayInvalid: 'Indique uma data válida.',
   rangeInverted: 'A data final tem de ser igual ou posterior à data inicial.',
+  missingLinkType: 'O filtro «Virtual sem link» só mostra sessões virtuais: escolha o tipo «Virtual» ou «Todos».',
 } as const
 
 export type AdminFilterErrors = Partial<Record<keyof AdminBookingFilters, string>>
@@ -111,6 +124,7 @@ export function validateAdminFilterDraft(
   if (from && !isValidDay(from)) errors.from = FILTER_MESSAGES.dayInvalid
   if (to && !isValidDay(to)) errors.to = FILTER_MESSAGES.dayInvalid
   if (!errors.from && !errors.to && from && to && to < from) errors.to = FILTER_MESSAGES.rangeInverted
+  if (draft.missingLink && draft.type && draft.type !== 'virtual') errors.type = FILTER_MESSAGES.missingLinkType
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return {
     ok: true,
@@ -119,6 +133,7 @@ export function validateAdminFilterDraft(
       prestador: draft.prestador && UUID.test(draft.prestador) ? draft.prestador : null,
       status: oneOf(BOOKING_STATUSES, draft.status || null),
       type: oneOf(MEETING_TYPES, draft.type || null),
+      missingLink: draft.missingLink,
       from: from || null,
       to: to || null,
     },

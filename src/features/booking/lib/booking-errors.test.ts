@@ -17,7 +17,7 @@ describe('classifyBookingError', () => {
     ['RLS refusal while the slot is still free: not allowed', { code: '42501', message: 'new row violates row-level security policy' }, 403, { slotStillFree: true }, 'forbidden'],
     ['RLS refusal, slot not checked', { code: '42501', message: 'new row violates row-level security policy' }, 403, {}, 'forbidden'],
     ['assign RPC: slot_taken', { code: 'PT409', message: 'slot_taken', hint: 'Este horário acabou de ser reservado.' }, 409, {}, 'slot_taken'],
-    ['assign RPC: call_request_taken', { code: 'PT409', message: 'call_request_taken', hint: 'Este pedido já foi atribuído por outra especialista.' }, 409, {}, 'call_request_taken'],
+    ['assign RPC: call_request_taken', { code: 'PT409', message: 'call_request_taken', hint: 'Este pedido já foi atribuído por outra pessoa.' }, 409, {}, 'call_request_taken'],
     ['assign RPC: not found', { code: 'PT404', message: 'call_request_not_found' }, 404, {}, 'call_request_not_found'],
     ['assign RPC: wrong pillar', { code: '22023', message: 'prestador_wrong_pillar' }, 400, {}, 'prestador_wrong_pillar'],
     ['assign RPC: not an especialista (42501 with a code of its own)', { code: '42501', message: 'assign_not_allowed' }, 403, {}, 'assign_not_allowed'],

@@ -8,14 +8,14 @@
 // changed or missing hint never shows raw server text to a person.
 
 export const SLOT_TAKEN_MESSAGE = 'Este horário acabou de ser reservado.'
-export const CALL_REQUEST_TAKEN_MESSAGE = 'Este pedido já foi atribuído por outra especialista.'
+export const CALL_REQUEST_TAKEN_MESSAGE = 'Este pedido já foi atribuído por outra pessoa.'
 
 export const BOOKING_ERROR_MESSAGES = {
   slot_taken: SLOT_TAKEN_MESSAGE,
   call_request_taken: CALL_REQUEST_TAKEN_MESSAGE,
   call_request_not_found: 'O pedido já não existe.',
   prestador_wrong_pillar: 'Escolha um prestador do pilar do pedido.',
-  assign_not_allowed: 'Só uma especialista pode atribuir pedidos.',
+  assign_not_allowed: 'Só especialistas podem atribuir pedidos.',
   forbidden: 'Não tem permissão para fazer esta marcação.',
   session_expired: 'A sua sessão expirou. Inicie sessão novamente e tente outra vez.',
   network: 'Não foi possível contactar o servidor. Verifique a ligação e tente novamente.',

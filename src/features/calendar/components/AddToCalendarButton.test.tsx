@@ -48,7 +48,7 @@ afterEach(() => {
 describe('AddToCalendarButton', () => {
   it('has an accessible name that starts with the visible text and says which session', () => {
     render(<AddToCalendarButton booking={booking} prestadorName="Dr. Pedro Santos" viewer="user" />)
-    const button = screen.getByRole('button', { name: /^Adicionar ao calendário a sessão de .*2026/ })
+    const button = screen.getByRole('button', { name: 'Adicionar ao calendário a sessão de qua., 25 nov., 14:00–14:50' })
     expect(button).toHaveTextContent('Adicionar ao calendário')
   })
 
@@ -82,7 +82,7 @@ describe('AddToCalendarButton', () => {
 
     // The file: the pillar label from the sessions feature and the app's session page.
     const { vevent } = parseIcs(await readUtf8(blob))
-    expect(vevent.getFirstPropertyValue('summary')).toBe('Sessão de Saúde Mental com Dr. Pedro Santos')
+    expect(vevent.getFirstPropertyValue('summary')).toBe('Sessão de Saúde mental com Dr. Pedro Santos')
     expect(vevent.getFirstPropertyValue('uid')).toBe('b-42@encontro.app')
     expect(vevent.getFirstPropertyValue('url')).toBe(`${window.location.origin}/user/sessions#session-b-42`)
   })
@@ -101,7 +101,7 @@ describe('AddToCalendarButton', () => {
     await waitFor(() => expect(clicked).toHaveLength(1))
     expect(clicked[0]!.download).toBe('encontro-sessao-2026-11-25.ics')
     const { vevent } = parseIcs(await readUtf8(blobs[0]!))
-    expect(vevent.getFirstPropertyValue('summary')).toBe('Sessão de Saúde Mental com João Silva')
+    expect(vevent.getFirstPropertyValue('summary')).toBe('Sessão de Saúde mental com João Silva')
     expect(vevent.getFirstPropertyValue('location')).toBe('Telefone')
     expect(vevent.getFirstPropertyValue('url')).toBe(`${window.location.origin}/prestador/sessions#session-b-42`)
   })
@@ -139,9 +139,9 @@ describe('downloadIcs', () => {
   })
 
   it('keeps UTF-8 text intact in the Blob', async () => {
-    downloadIcs('a.ics', 'SUMMARY:Sessão de Assistência Jurídica com Conceição\r\n')
+    downloadIcs('a.ics', 'SUMMARY:Sessão de Assistência jurídica com Conceição\r\n')
     expect(await readUtf8(blobs[0]!)).toBe(
-      'SUMMARY:Sessão de Assistência Jurídica com Conceição\r\n',
+      'SUMMARY:Sessão de Assistência jurídica com Conceição\r\n',
     )
   })
 })

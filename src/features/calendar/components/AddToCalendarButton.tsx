@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { Button } from '@/components/ui'
-import { formatDateTime, pillarLabel } from '@/features/sessions'
+import { pillarLabel } from '@/features/sessions'
+import { formatSessionRange } from '@/lib/format-date'
 // Types only; the module itself (and ical-generator) is loaded on the first click.
 import type { CalendarBooking, CalendarViewer } from '../lib/session-ics'
 import { downloadIcs } from '../lib/download'
@@ -78,7 +79,7 @@ export function AddToCalendarButton({
         aria-describedby={failed ? errorId : undefined}
       >
         {booking.status === 'cancelled' ? ADD_TO_CALENDAR_TEXTS.remove : ADD_TO_CALENDAR_TEXTS.button}{' '}
-        <span className="sr-only">{ADD_TO_CALENDAR_TEXTS.context(formatDateTime(booking.starts_at, timeZone))}</span>
+        <span className="sr-only">{ADD_TO_CALENDAR_TEXTS.context(formatSessionRange(booking.starts_at, booking.ends_at, timeZone))}</span>
       </Button>
       {failed ? (
         <p id={errorId} role="alert" className="text-sm text-red-700">

@@ -22,10 +22,10 @@ const NOW = new Date('2026-11-20T09:15:42.000Z')
 // index, which this node-only test cannot load (it creates the supabase client); the
 // component test checks that wiring.
 const PILLAR_LABELS: Record<CalendarBooking['pillar'], string> = {
-  saude_mental: 'Saúde Mental',
-  bem_estar_fisico: 'Bem-Estar Físico',
-  assistencia_financeira: 'Assistência Financeira',
-  assistencia_juridica: 'Assistência Jurídica',
+  saude_mental: 'Saúde mental',
+  bem_estar_fisico: 'Bem-estar físico',
+  assistencia_financeira: 'Assistência financeira',
+  assistencia_juridica: 'Assistência jurídica',
 }
 
 function booking(overrides: Partial<CalendarBooking> = {}): CalendarBooking {
@@ -145,15 +145,15 @@ describe('sessionToIcs: DTSTART/DTEND are exact UTC instants, whatever the proce
 
 describe('sessionToIcs: SUMMARY in pt-PT', () => {
   it('employee: pillar and prestador', () => {
-    expect(parse(build()).event.summary).toBe('Sessão de Saúde Mental com Dr. Pedro Santos')
+    expect(parse(build()).event.summary).toBe('Sessão de Saúde mental com Dr. Pedro Santos')
   })
 
   it('prestador: pillar and employee', () => {
-    expect(parse(build({ viewer: 'prestador' })).event.summary).toBe('Sessão de Saúde Mental com João Silva')
+    expect(parse(build({ viewer: 'prestador' })).event.summary).toBe('Sessão de Saúde mental com João Silva')
   })
 
   it('prestador without the employee name: pillar only', () => {
-    expect(parse(build({ viewer: 'prestador', employeeName: undefined })).event.summary).toBe('Sessão de Saúde Mental')
+    expect(parse(build({ viewer: 'prestador', employeeName: undefined })).event.summary).toBe('Sessão de Saúde mental')
   })
 
   it('no pillar label: "Sessão com ..."', () => {
@@ -161,16 +161,16 @@ describe('sessionToIcs: SUMMARY in pt-PT', () => {
   })
 
   it.each([
-    ['bem_estar_fisico', 'Sessão de Bem-Estar Físico com Dr. Pedro Santos'],
-    ['assistencia_financeira', 'Sessão de Assistência Financeira com Dr. Pedro Santos'],
-    ['assistencia_juridica', 'Sessão de Assistência Jurídica com Dr. Pedro Santos'],
+    ['bem_estar_fisico', 'Sessão de Bem-estar físico com Dr. Pedro Santos'],
+    ['assistencia_financeira', 'Sessão de Assistência financeira com Dr. Pedro Santos'],
+    ['assistencia_juridica', 'Sessão de Assistência jurídica com Dr. Pedro Santos'],
   ] as const)('%s', (pillar, summary) => {
     expect(parse(build({ booking: booking({ pillar }) })).event.summary).toBe(summary)
   })
 
   it('names with iCalendar special characters round-trip (escaped, not broken)', () => {
     const { event } = parse(build({ prestadorName: 'Dra. Ana; Costa, "Psicóloga" \\ Lda' }))
-    expect(event.summary).toBe('Sessão de Saúde Mental com Dra. Ana; Costa, "Psicóloga" \\ Lda')
+    expect(event.summary).toBe('Sessão de Saúde mental com Dra. Ana; Costa, "Psicóloga" \\ Lda')
   })
 })
 
@@ -283,7 +283,7 @@ describe('sessionToIcs: reschedule and cancel', () => {
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
     expect(event.uid).toBe(`${BOOKING_ID}@encontro.app`)
     expect(event.sequence).toBeGreaterThan(parse(build()).event.sequence)
-    expect(event.summary).toBe('Cancelada: Sessão de Saúde Mental com Dr. Pedro Santos')
+    expect(event.summary).toBe('Cancelada: Sessão de Saúde mental com Dr. Pedro Santos')
     expect(event.description?.split('\n')[0]).toBe('Sessão cancelada. Motivo: Indisponibilidade do prestador')
   })
 
@@ -330,7 +330,7 @@ describe('sessionToIcs: wire format', () => {
     // What the download does: bytes in UTF-8, read back as UTF-8.
     const roundTrip = new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(text))
     const { event } = parse(roundTrip)
-    expect(event.summary).toBe('Sessão de Assistência Jurídica com Conceição Gonçalves Sebastião')
+    expect(event.summary).toBe('Sessão de Assistência jurídica com Conceição Gonçalves Sebastião')
     expect(event.location).toBe(longAddress)
     expect(event.description).toMatch(/^Sessão presencial\./)
   })

@@ -23,7 +23,7 @@ export type SaveMeetingLinkResult = { ok: true; link: BookingLinkRow } | SaveMee
 export const SAVE_MEETING_LINK_MESSAGES = {
   stale: 'O link foi alterado por outra pessoa.',
   forbidden:
-    'Não tem permissão para alterar o link desta sessão. Só o prestador da sessão, a especialista do caso ou um administrador o podem fazer, e apenas em sessões virtuais que não foram canceladas nem concluídas.',
+    'Não tem permissão para alterar o link desta sessão. Só o prestador da sessão, quem acompanha o caso como especialista ou um administrador o podem fazer, e apenas em sessões virtuais que não foram canceladas nem realizadas.',
   sessionExpired: 'A sua sessão expirou. Inicie sessão novamente e volte a guardar o link.',
   invalid:
     'O servidor não aceitou este link. Confirme que começa por https:// e copie-o novamente a partir da sua plataforma de reuniões.',

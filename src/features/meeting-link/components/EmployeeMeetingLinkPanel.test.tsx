@@ -116,7 +116,7 @@ describe('EmployeeMeetingLinkPanel: every state', () => {
     renderPanel({ booking: virtualBooking({ booking_links: withLink(ZOOM) }) })
     expect(screen.getByText(T.openTitle)).toBeInTheDocument()
     expect(screen.getByText('Plataforma: Zoom')).toBeInTheDocument()
-    const link = screen.getByRole('link', { name: 'Entrar na Reunião' })
+    const link = screen.getByRole('link', { name: 'Entrar na reunião' })
     expect(link.tagName).toBe('A')
     expect(link).toHaveAttribute('href', ZOOM)
     expect(link).toHaveAttribute('target', '_blank')
@@ -128,14 +128,14 @@ describe('EmployeeMeetingLinkPanel: every state', () => {
     clockAt(START)
     renderPanel({ booking: virtualBooking({ booking_links: withLink('https://Meet.Google.com/abc-defg-hij') }) })
     expect(screen.getByText('Plataforma: Google Meet')).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Entrar na Reunião' })).toHaveAttribute('href', 'https://meet.google.com/abc-defg-hij')
+    expect(screen.getByRole('link', { name: 'Entrar na reunião' })).toHaveAttribute('href', 'https://meet.google.com/abc-defg-hij')
   })
 
   it('never opens a window by script', () => {
     clockAt(START)
     const open = vi.spyOn(window, 'open').mockImplementation(() => null)
     renderPanel({ booking: virtualBooking({ booking_links: withLink(ZOOM) }) })
-    screen.getByRole('link', { name: 'Entrar na Reunião' }).click()
+    screen.getByRole('link', { name: 'Entrar na reunião' }).click()
     expect(open).not.toHaveBeenCalled()
   })
 
@@ -293,6 +293,6 @@ describe('EmployeeMeetingLinkPanel inside a live session list', () => {
     // The window opened; the list was refetched right away and the server now shows the row.
     await act(() => vi.advanceTimersByTimeAsync(0))
     expect(state(container)).toBe('open_with_link')
-    expect(screen.getByRole('link', { name: 'Entrar na Reunião' })).toHaveAttribute('href', ZOOM)
+    expect(screen.getByRole('link', { name: 'Entrar na reunião' })).toHaveAttribute('href', ZOOM)
   })
 })

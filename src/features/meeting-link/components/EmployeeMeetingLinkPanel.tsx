@@ -29,8 +29,8 @@ export type EmployeePanelState =
 export const EMPLOYEE_PANEL_TEXTS = {
   waitingTitle: 'Link em preparação',
   waitingBody: 'O link estará disponível 5 minutos antes da sessão começar.',
-  openTitle: 'Link da Reunião Disponível',
-  join: 'Entrar na Reunião',
+  openTitle: 'Link da reunião disponível',
+  join: 'Entrar na reunião',
   joinHint: 'Abre a reunião num novo separador.',
   noLinkTitle: 'O link ainda não foi partilhado pelo prestador',
   noLinkBody: 'A página atualiza automaticamente.',

@@ -54,7 +54,7 @@ async function renderEditor({ overrides }: { overrides?: Partial<MeetingLinkBook
   const queryClient = createTestQueryClient()
   const user = userEvent.setup()
   const view = render(<SessionModal bookingId={BOOKING.id} overrides={overrides} />, { wrapper: wrapperFor(queryClient) })
-  const input = await screen.findByLabelText('Link da Reunião')
+  const input = await screen.findByLabelText('Link da reunião')
   return { ...view, queryClient, user, input: input as HTMLInputElement }
 }
 
@@ -67,14 +67,14 @@ describe('MeetingLinkEditor', () => {
     const row = server.saveAs(BOOKING.id, ZOOM, OTHER_STAFF_ID)
     const { input } = await renderEditor()
     expect(input.tagName).toBe('INPUT')
-    expect(screen.getByText('Link da Reunião').tagName).toBe('LABEL')
+    expect(screen.getByText('Link da reunião').tagName).toBe('LABEL')
     expect(input).toHaveValue(ZOOM)
     expect(input).toHaveAccessibleDescription('Plataforma detetada: Zoom')
     expect(await screen.findByText(/Último a alterar: Ana Especialista em/)).toHaveTextContent(
       'Último a alterar: Ana Especialista em sex., 20 nov., 10:00',
     )
     expect(screen.getByText('sex., 20 nov., 10:00')).toHaveAttribute('dateTime', row.updated_at)
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Guardar link' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Gerar link Jitsi' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Remover link' })).toBeEnabled()
     expect(status()).toBeEmptyDOMElement()
@@ -98,7 +98,7 @@ describe('MeetingLinkEditor', () => {
   it('invalid input: pt-PT error next to the field, text kept, no request, no success', async () => {
     const { input, user } = await renderEditor()
     await user.type(input, 'zoom.us/j/123')
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
 
     expect(input).toHaveAttribute('aria-invalid', 'true')
     expect(input).toHaveAccessibleDescription(/O link tem de começar por https:\/\/\./)
@@ -120,7 +120,7 @@ describe('MeetingLinkEditor', () => {
   ])('refuses %s before any request', async (_label, text, message) => {
     const { input, user } = await renderEditor()
     await user.type(input, text)
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
     expect(input).toHaveAttribute('aria-invalid', 'true')
     expect(input).toHaveAccessibleDescription(expect.stringContaining(message))
     expect(server.rpc).not.toHaveBeenCalled()
@@ -135,11 +135,11 @@ describe('MeetingLinkEditor', () => {
     })
 
     await user.type(input, 'https://Zoom.us/j/123456789')
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
 
     await waitFor(() => expect(status()).toHaveTextContent('A guardar o link…'))
     expect(screen.queryByText('Link guardado.')).not.toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByRole('button', { name: 'Guardar link' })).toHaveAttribute('aria-disabled', 'true')
     expect(input).toHaveAttribute('readonly')
     expect(cachedLink(queryClient)).toBeNull()
     const fetchesBefore = listFetch.mock.calls.length
@@ -159,7 +159,7 @@ describe('MeetingLinkEditor', () => {
     expect(await screen.findByText(/Último a alterar: Dr. Pedro Santos em/)).toBeInTheDocument()
   })
 
-  it('keeps focus on "Guardar Link" through the save: aria-disabled while saving, never disabled (a disabled button drops focus to <body>)', async () => {
+  it('keeps focus on "Guardar link" through the save: aria-disabled while saving, never disabled (a disabled button drops focus to <body>)', async () => {
     const { input, user } = await renderEditor()
     const gate = deferred<void>()
     server.nextRpc(async (args) => {
@@ -167,7 +167,7 @@ describe('MeetingLinkEditor', () => {
       return server.answer(args)
     })
     await user.type(input, ZOOM)
-    const save = screen.getByRole('button', { name: 'Guardar Link' })
+    const save = screen.getByRole('button', { name: 'Guardar link' })
     save.focus()
     await user.keyboard('{Enter}')
 
@@ -207,7 +207,7 @@ describe('MeetingLinkEditor', () => {
     const { input, user } = await renderEditor()
     server.saveAs(BOOKING.id, 'https://whereby.com/sala-ana', OTHER_STAFF_ID)
     await user.type(input, ZOOM)
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
     const overwrite = await screen.findByRole('button', { name: 'Substituir pelo meu' })
     overwrite.focus()
     await user.keyboard('{Enter}')
@@ -222,17 +222,17 @@ describe('MeetingLinkEditor', () => {
       Promise.resolve({ data: null, error: { message: 'TypeError: Failed to fetch', code: '', details: '', hint: '' }, status: 0 }),
     )
     await user.type(input, 'https://meet.google.com/abc-defg-hij')
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
 
     await waitFor(() => expect(status()).toHaveTextContent(SAVE_MEETING_LINK_MESSAGES.network))
     expect(status()).toHaveTextContent('Não foi possível guardar o link. Verifique a ligação e tente novamente.')
     expect(input).toHaveValue('https://meet.google.com/abc-defg-hij')
     expect(screen.queryByText('Link guardado.')).not.toBeInTheDocument()
     expect(cachedLink(queryClient)).toBeNull()
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Guardar link' })).toBeEnabled()
 
     // Trying again works.
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
     await waitFor(() => expect(status()).toHaveTextContent('Link guardado.'))
   })
 
@@ -240,7 +240,7 @@ describe('MeetingLinkEditor', () => {
     const { input, user } = await renderEditor()
     server.nextRpc(() => Promise.resolve({ data: null, error: { code: '42501', message: 'meeting_link_not_allowed' }, status: 403 }))
     await user.type(input, ZOOM)
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
     await waitFor(() => expect(status()).toHaveTextContent(/Não tem permissão para alterar o link desta sessão/))
     expect(input).toHaveValue(ZOOM)
   })
@@ -251,7 +251,7 @@ describe('MeetingLinkEditor', () => {
     const theirs = server.saveAs(BOOKING.id, 'https://whereby.com/sala-ana', OTHER_STAFF_ID)
 
     await user.type(input, ZOOM)
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
 
     const notice = await screen.findByRole('group', { name: 'O link foi alterado por outra pessoa.' })
     expect(within(notice).getByText('https://whereby.com/sala-ana')).toBeInTheDocument()
@@ -275,7 +275,7 @@ describe('MeetingLinkEditor', () => {
     const { input, user } = await renderEditor()
     server.saveAs(BOOKING.id, 'https://whereby.com/sala-ana', OTHER_STAFF_ID)
     await user.type(input, ZOOM)
-    await user.click(screen.getByRole('button', { name: 'Guardar Link' }))
+    await user.click(screen.getByRole('button', { name: 'Guardar link' }))
     await user.click(await screen.findByRole('button', { name: 'Usar o link atual' }))
     expect(input).toHaveValue('https://whereby.com/sala-ana')
     expect(input).toHaveFocus()
@@ -326,12 +326,12 @@ describe('MeetingLinkEditor', () => {
     ['phone', { meeting_type: 'phone' as const }, 'Esta sessão não é virtual (telefone ou presencial): não precisa de link de reunião.'],
     ['presencial', { meeting_type: 'presencial' as const }, 'Esta sessão não é virtual (telefone ou presencial): não precisa de link de reunião.'],
     ['cancelled', { status: 'cancelled' as const }, 'Esta sessão foi cancelada: o link já não pode ser alterado.'],
-    ['completed', { status: 'completed' as const }, 'Esta sessão já foi concluída: o link já não pode ser alterado.'],
+    ['completed', { status: 'completed' as const }, 'Esta sessão já foi realizada: o link já não pode ser alterado.'],
   ])('disabled with an explanation for a %s session', async (_label, overrides, explanation) => {
     const { input } = await renderEditor({ overrides })
     expect(input).toBeDisabled()
     expect(input).toHaveAccessibleDescription(explanation)
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Guardar link' })).toBeDisabled()
     expect(screen.getByRole('button', { name: 'Gerar link Jitsi' })).toBeDisabled()
   })
 })

@@ -26,8 +26,8 @@ export type MeetingLinkEditorProps = {
 }
 
 export const EDITOR_TEXTS = {
-  label: 'Link da Reunião',
-  save: 'Guardar Link',
+  label: 'Link da reunião',
+  save: 'Guardar link',
   generate: 'Gerar link Jitsi',
   remove: 'Remover link',
   saving: 'A guardar o link…',
@@ -39,7 +39,7 @@ export const EDITOR_TEXTS = {
   noCurrentLink: 'Neste momento a sessão não tem link.',
   notVirtual: 'Esta sessão não é virtual (telefone ou presencial): não precisa de link de reunião.',
   cancelled: 'Esta sessão foi cancelada: o link já não pode ser alterado.',
-  completed: 'Esta sessão já foi concluída: o link já não pode ser alterado.',
+  completed: 'Esta sessão já foi realizada: o link já não pode ser alterado.',
 } as const
 
 /** The employee did not come ("Faltou"): like a realizada session, the link is final. */

@@ -103,8 +103,8 @@ describe('NotificationBell: list', () => {
     const items = within(list).getAllByRole('listitem')
     expect(items.map((li) => li.getAttribute('data-notification-kind'))).toEqual(['link_saved', 'booking_cancelled', 'link_changed'])
     const cancelLink = within(items[1]!).getByRole('link')
-    expect(cancelLink).toHaveAccessibleName('Por ler. Sessão cancelada A sessão de 25 nov. 2026 às 14:00 foi cancelada. Motivo: Prestador indisponível 20 nov. 2026 às 10:00')
-    expect(cancelLink).toHaveTextContent('A sessão de 25 nov. 2026 às 14:00 foi cancelada. Motivo: Prestador indisponível')
+    expect(cancelLink).toHaveAccessibleName('Por ler. Sessão cancelada A sessão de qua., 25 nov., 14:00 foi cancelada. Motivo: Prestador indisponível sex., 20 nov., 10:00')
+    expect(cancelLink).toHaveTextContent('A sessão de qua., 25 nov., 14:00 foi cancelada. Motivo: Prestador indisponível')
     expect(cancelLink).toHaveAttribute('href', '/user/sessions#session-b-cancel')
     expect(within(items[2]!).getByRole('link')).toHaveTextContent('O link anterior deixou de ser válido.')
     // Read ones have no "Marcar como lida".

@@ -45,7 +45,7 @@ export function NotificationBell({ profile }: NotificationBellProps) {
   }
 
   return (
-    <div ref={rootRef} className="relative" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <div ref={rootRef} className="sm:relative" onKeyDown={onKeyDown} onBlur={onBlur}>
       <button
         ref={buttonRef}
         type="button"

@@ -6,7 +6,7 @@ import { useId, useRef } from 'react'
 import { Link } from 'react-router'
 import { Button, ErrorState, Spinner, cn } from '@/components/ui'
 import type { Profile } from '@/features/auth'
-import { formatDateTime } from '@/features/sessions/basics'
+import { formatInstant } from '@/lib/format-date'
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from '../api/mutations'
 import type { NotificationRow } from '../api/notifications'
 import { useNotificationList, useUnreadNotificationCount } from '../api/queries'
@@ -74,7 +74,7 @@ export default function NotificationPanel({ id, profile, onNavigate }: Notificat
       ) : list.data.length === 0 ? (
         <p className="px-4 py-6 text-slate-600">{T.empty}</p>
       ) : (
-        <ul aria-label={T.heading} className="max-h-[min(70vh,32rem)] divide-y divide-slate-100 overflow-y-auto">
+        <ul aria-label={T.heading} className="max-h-[min(60dvh,32rem)] divide-y divide-slate-100 overflow-y-auto">
           {list.data.map((n) => (
             <NotificationItem
               key={n.id}
@@ -127,7 +127,7 @@ function NotificationItem({
         </span>{' '}
         <span className="block text-slate-700">{body}</span>{' '}
         <time dateTime={n.created_at} className="mt-0.5 block text-xs text-slate-600">
-          {formatDateTime(n.created_at, profile.time_zone)}
+          {formatInstant(n.created_at, profile.time_zone)}
         </time>
       </Link>
       {unread ? (

@@ -4,8 +4,7 @@
 
 import type { AppRole } from '@/features/auth'
 import type { Json } from '@/lib/database.types'
-// The light entry (not the sessions index): only the formatter is needed, never the lists.
-import { formatDateTime } from '@/features/sessions/basics'
+import { formatInstant, formatSessionRange } from '@/lib/format-date'
 import type { NotificationKind } from '../api/notifications'
 import { NOTIFICATION_TITLES } from './notification-titles'
 
@@ -26,10 +25,12 @@ function text(payload: Json, key: string): string | null {
   return trimmed === '' ? null : trimmed
 }
 
-function when(payload: Json, key: string, timeZone: string): string | null {
-  const iso = text(payload, key)
-  if (iso === null) return null
-  const formatted = formatDateTime(iso, timeZone)
+/** "seg., 30 nov., 15:00–15:50" from `<prefix>starts_at` and `<prefix>ends_at` (the start alone without an end). */
+function when(payload: Json, prefix: '' | 'old_', timeZone: string): string | null {
+  const start = text(payload, `${prefix}starts_at`)
+  if (start === null) return null
+  const end = text(payload, `${prefix}ends_at`)
+  const formatted = end === null ? formatInstant(start, timeZone) : formatSessionRange(start, end, timeZone)
   return formatted === '—' ? null : formatted
 }
 
@@ -37,7 +38,7 @@ const DETAILS_ON_SESSION_PAGE = 'Veja os detalhes na página da sessão.'
 
 function bookedBy(source: string | null): string {
   if (source === 'admin_manual') return 'Marcada pela administração'
-  if (source === 'specialist_referral') return 'Marcada pelo seu especialista'
+  if (source === 'specialist_referral') return 'Marcada por especialista'
   return 'Marcada'
 }
 
@@ -46,7 +47,7 @@ export function notificationText(n: NotificationTextInput, timeZone: string, rol
   const { payload } = n
   switch (n.kind) {
     case 'booking_created': {
-      const startsAt = when(payload, 'starts_at', timeZone)
+      const startsAt = when(payload, '', timeZone)
       if (role === 'prestador') {
         return { title: T.bookingCreatedForPrestador, body: startsAt ? `Sessão marcada para ${startsAt}.` : DETAILS_ON_SESSION_PAGE }
       }
@@ -61,14 +62,14 @@ export function notificationText(n: NotificationTextInput, timeZone: string, rol
     case 'link_changed':
       return { title: T.linkChanged, body: 'O link anterior deixou de ser válido. Use o novo link na página da sessão.' }
     case 'booking_rescheduled': {
-      const from = when(payload, 'old_starts_at', timeZone)
-      const to = when(payload, 'starts_at', timeZone)
+      const from = when(payload, 'old_', timeZone)
+      const to = when(payload, '', timeZone)
       if (from && to) return { title: T.rescheduled, body: `A sessão de ${from} passou para ${to}.` }
       if (to) return { title: T.rescheduled, body: `Nova data: ${to}.` }
       return { title: T.rescheduled, body: DETAILS_ON_SESSION_PAGE }
     }
     case 'booking_cancelled': {
-      const startsAt = when(payload, 'starts_at', timeZone)
+      const startsAt = when(payload, '', timeZone)
       const reason = text(payload, 'reason')
       const what = startsAt ? `A sessão de ${startsAt} foi cancelada.` : 'A sessão foi cancelada.'
       return { title: T.cancelled, body: reason ? `${what} Motivo: ${reason}` : `${what} Sem motivo indicado.` }

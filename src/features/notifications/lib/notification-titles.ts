@@ -5,7 +5,7 @@ export const NOTIFICATION_TITLES = {
   bookingCreated: 'Nova sessão marcada',
   linkSaved: 'O link da sessão já está definido',
   linkChanged: 'O link da sessão foi alterado',
-  rescheduled: 'Sessão remarcada',
+  rescheduled: 'Sessão reagendada',
   cancelled: 'Sessão cancelada',
   starting: 'A sua sessão começa em 5 minutos',
   unknown: 'Atualização de uma sessão',

@@ -119,7 +119,7 @@ describe('CancelSessionForm', () => {
   })
 
   it.each([
-    ['booking_not_active', { code: '22023', message: 'booking_not_active', hint: 'Esta sessão já não está ativa.' }, 400, 'Esta sessão já não está ativa (foi cancelada ou concluída).'],
+    ['booking_not_active', { code: '22023', message: 'booking_not_active', hint: 'Esta sessão já não está ativa.' }, 400, 'Esta sessão já não está ativa (foi cancelada ou já foi realizada).'],
     ['booking_not_allowed', { code: '42501', message: 'booking_not_allowed', hint: 'x' }, 403, 'Não tem permissão para alterar esta sessão.'],
     ['an unknown code with a hint', { code: '22023', message: 'new_rule', hint: 'Regra nova do servidor.' }, 400, 'Regra nova do servidor.'],
     ['no answer', { code: '', message: 'TypeError: Failed to fetch' }, 0, ACTION_FALLBACK_MESSAGES.network],

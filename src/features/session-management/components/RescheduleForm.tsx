@@ -9,7 +9,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, Input } from '@/components/ui'
 import { bookingKeys, SlotPicker } from '@/features/booking/slot-picker'
-import { formatSessionRange, timeZoneCity } from '@/lib/format-date'
+import { formatSessionRange, timeZoneNote } from '@/lib/format-date'
 import type { ActionResult, BookingRow } from '../api/booking-actions'
 import {
   endTimeFor,
@@ -315,7 +315,7 @@ function OverrideMode({ session, zone, pending, failure, setFailure, send, onDis
       <div id={introId} className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
         <p className="font-semibold">{RESCHEDULE_FORM_TEXTS.overrideTitle}</p>
         <p>
-          {RESCHEDULE_FORM_TEXTS.overrideIntro} Horas em {timeZoneCity(zone)}.
+          {RESCHEDULE_FORM_TEXTS.overrideIntro} {timeZoneNote(zone)}.
         </p>
       </div>
       <div className="grid gap-3 sm:grid-cols-3">

@@ -91,8 +91,8 @@ describe('SessionManagement', () => {
     expect(fact('Colaborador')).toHaveTextContent('João Silva')
     expect(fact('Empresa')).toHaveTextContent('Acme Portugal')
     expect(fact('Tipo')).toHaveTextContent('Virtual')
-    expect(screen.getByLabelText('Link da Reunião')).toHaveValue('https://zoom.us/j/123456789')
-    expect(screen.getByRole('button', { name: 'Guardar Link' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Link da reunião')).toHaveValue('https://zoom.us/j/123456789')
+    expect(screen.getByRole('button', { name: 'Guardar link' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Gerar link Jitsi' })).toBeInTheDocument()
     expect(screen.queryByText('Telefone', { selector: 'dt' })).not.toBeInTheDocument()
   })
@@ -102,7 +102,7 @@ describe('SessionManagement', () => {
     expect(fact('Tipo')).toHaveTextContent('Telefone')
     const number = within(fact('Telefone') as HTMLElement).getByRole('link', { name: '+351 912 345 678' })
     expect(number).toHaveAttribute('href', 'tel:+351912345678')
-    expect(screen.queryByLabelText('Link da Reunião')).not.toBeInTheDocument()
+    expect(screen.queryByLabelText('Link da reunião')).not.toBeInTheDocument()
   })
 
   it('cancelled: the reason, and no actions', async () => {
@@ -148,7 +148,7 @@ describe('SessionManagement', () => {
     expect(await screen.findByText('Sessão marcada como realizada.')).toHaveAttribute('role', 'status')
     // The row in the list is now completed: no more actions, the editor is locked.
     await waitFor(() => expect(screen.getByText('Esta sessão já foi realizada: já não pode ser alterada.')).toBeInTheDocument())
-    expect(screen.getByLabelText('Link da Reunião')).toBeDisabled()
+    expect(screen.getByLabelText('Link da reunião')).toBeDisabled()
   })
 
   it('"O colaborador faltou": confirmed, then the session shows as Faltou with no more actions', async () => {

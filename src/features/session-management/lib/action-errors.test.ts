@@ -6,7 +6,7 @@ const raised = (message: string, code: string, hint: string) => ({ code, message
 describe('mapActionError', () => {
   it.each([
     ['booking_overlap', 'PT409', 'O prestador já tem uma sessão nesse horário.', 'rejected', null],
-    ['booking_not_active', '22023', 'Esta sessão já não está ativa (foi cancelada ou concluída).', 'rejected', null],
+    ['booking_not_active', '22023', 'Esta sessão já não está ativa (foi cancelada ou já foi realizada).', 'rejected', null],
     ['booking_already_started', '22023', 'A sessão já começou: já não pode ser cancelada.', 'rejected', null],
     ['no_show_not_started', '22023', 'Só pode registar a falta depois de a sessão começar.', 'rejected', null],
     ['booking_not_scheduled', '22023', 'Só pode registar a falta numa sessão agendada.', 'rejected', null],

@@ -36,7 +36,7 @@ export type ActionFailure = {
 
 export const ACTION_ERROR_MESSAGES: Record<ActionErrorCode, string> = {
   booking_overlap: 'O prestador já tem uma sessão nesse horário.',
-  booking_not_active: 'Esta sessão já não está ativa (foi cancelada ou concluída).',
+  booking_not_active: 'Esta sessão já não está ativa (foi cancelada ou já foi realizada).',
   booking_not_started: 'Só pode marcar como realizada depois de a sessão começar.',
   booking_not_scheduled: 'Só pode registar a falta numa sessão agendada.',
   booking_already_started: 'A sessão já começou: já não pode ser cancelada.',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui'
-import { formatDateTime } from '../lib/format-date-time'
+import { formatInstant, formatSessionRange } from '@/lib/format-date'
 import { meetingTypeLabel, pillarLabel, type BookingStatus, type MeetingType, type Pillar } from '../lib/labels'
 import { SessionStatusBadge } from './SessionStatusBadge'
 
@@ -16,6 +16,8 @@ export type SessionCardProps = {
   /** Heading level inside the page (sections use h2, so cards default to h3). */
   headingLevel?: 2 | 3 | 4
   startsAt: string
+  /** The end, for "seg., 30 nov., 15:00–15:50" (the start alone when absent). */
+  endsAt?: string
   /** IANA zone to show the time in: the signed-in person's profile.time_zone. */
   timeZone: string
   meetingType: MeetingType
@@ -43,6 +45,7 @@ export function SessionCard({
   heading,
   headingLevel = 3,
   startsAt,
+  endsAt,
   timeZone,
   meetingType,
   status,
@@ -71,7 +74,7 @@ export function SessionCard({
           </Heading>
           <p className="text-slate-700">
             <time id={ids?.time} dateTime={startsAt}>
-              {formatDateTime(startsAt, timeZone)}
+              {endsAt ? formatSessionRange(startsAt, endsAt, timeZone) : formatInstant(startsAt, timeZone)}
             </time>
           </p>
         </div>

@@ -10,10 +10,10 @@ import {
 
 describe('labels (pt-PT)', () => {
   it.each([
-    ['saude_mental', 'Saúde Mental'],
-    ['bem_estar_fisico', 'Bem-Estar Físico'],
-    ['assistencia_financeira', 'Assistência Financeira'],
-    ['assistencia_juridica', 'Assistência Jurídica'],
+    ['saude_mental', 'Saúde mental'],
+    ['bem_estar_fisico', 'Bem-estar físico'],
+    ['assistencia_financeira', 'Assistência financeira'],
+    ['assistencia_juridica', 'Assistência jurídica'],
   ] as const)('pillar %s -> %s', (pillar, label) => {
     expect(pillarLabel(pillar)).toBe(label)
   })
@@ -40,7 +40,7 @@ describe('labels (pt-PT)', () => {
   it('labels every booking source and call request status', () => {
     expect(bookingSourceLabel('direct')).toBe('Marcação direta')
     expect(bookingSourceLabel('admin_manual')).toBe('Marcada pelo administrador')
-    expect(bookingSourceLabel('specialist_referral')).toBe('Encaminhamento do especialista')
+    expect(bookingSourceLabel('specialist_referral')).toBe('Encaminhamento por especialista')
     expect(callRequestStatusLabel('open')).toBe('Em espera')
     expect(callRequestStatusLabel('assigned')).toBe('Atribuído')
     expect(callRequestStatusLabel('closed')).toBe('Fechado')

@@ -10,10 +10,10 @@ export type CallRequestStatus = Enums<'call_request_status'>
 // The one place for pt-PT labels of the schema's enums.
 
 export const PILLAR_LABELS: Record<Pillar, string> = {
-  saude_mental: 'Saúde Mental',
-  bem_estar_fisico: 'Bem-Estar Físico',
-  assistencia_financeira: 'Assistência Financeira',
-  assistencia_juridica: 'Assistência Jurídica',
+  saude_mental: 'Saúde mental',
+  bem_estar_fisico: 'Bem-estar físico',
+  assistencia_financeira: 'Assistência financeira',
+  assistencia_juridica: 'Assistência jurídica',
 }
 
 export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
@@ -41,7 +41,7 @@ export const BOOKING_STATUS_TONES: Record<BookingStatus, BadgeTone> = {
 export const BOOKING_SOURCE_LABELS: Record<BookingSource, string> = {
   direct: 'Marcação direta',
   admin_manual: 'Marcada pelo administrador',
-  specialist_referral: 'Encaminhamento do especialista',
+  specialist_referral: 'Encaminhamento por especialista',
 }
 
 export const CALL_REQUEST_STATUS_LABELS: Record<CallRequestStatus, string> = {
