@@ -7,15 +7,12 @@
  * cleared before every run (Lighthouse's storage reset would have done it), so each run loads
  * the code cold, as a first visit of the day with a stored session.
  */
-import path from 'node:path'
 import lighthouse from 'lighthouse'
 import type { Page } from 'puppeteer-core'
 import type { Figure } from './lib/budget.ts'
 import { lighthouseFigures, runFromLhr, type LhrLike, type LighthousePage, type LighthouseRun } from './lib/lighthouse.ts'
 import type { BenchModule } from './lib/module.ts'
-import { startBuiltApp, type RunningApp } from './support/app-server.ts'
-import { CHROMIUM_PATH, clearOrigin, launchChrome, signInThroughPage, type RunningChrome } from './support/chrome.ts'
-import { startStackProcess } from './support/stack-process.ts'
+import { CHROMIUM_PATH, clearOrigin, signInThroughPage, withAppInChrome } from './support/chrome.ts'
 
 const RUNS = 3
 
@@ -47,21 +44,8 @@ async function lighthouseRun(page: Page, url: string): Promise<{ run: Lighthouse
 export const lighthouseBench: BenchModule = {
   id: 'lighthouse',
   title: 'Lighthouse (mobile, simulated throttling) on /login and each role page, signed in',
-  async run(ctx) {
-    const t0 = performance.now()
-    const stack = await startStackProcess({ dataDir: path.join(ctx.tmpDir, 'db'), seed: true })
-    const stopStack = ctx.onCleanup(() => stack.stop())
-    let app: RunningApp | undefined
-    let chrome: RunningChrome | undefined
-    const stopApp = ctx.onCleanup(async () => {
-      await chrome?.stop()
-      await app?.stop()
-    })
-    try {
-      ctx.log(`stack up in ${((performance.now() - t0) / 1000).toFixed(1)} s; building the app`)
-      app = await startBuiltApp({ root: ctx.root, outDir: path.join(ctx.tmpDir, 'dist'), apiUrl: stack.apiUrl, anonKey: stack.anonKey })
-      ctx.log(`app built in ${(app.buildMs / 1000).toFixed(1)} s at ${app.url}; starting Chromium`)
-      chrome = await launchChrome()
+  run(ctx) {
+    return withAppInChrome(ctx, async ({ app, chrome }) => {
       const page = await chrome.browser.newPage()
       const figures: Figure[] = []
       const perPage: Record<string, { runs: LighthouseRun[]; finalUrl: string; warnings: string[] }> = {}
@@ -90,12 +74,6 @@ export const lighthouseBench: BenchModule = {
         ...Object.entries(perPage).flatMap(([id, p]) => p.warnings.map((w) => `${id}: Lighthouse warning: ${w}`)),
       ]
       return { figures, notes, details: { pages: perPage, buildMs: app.buildMs } }
-    } finally {
-      await chrome?.stop()
-      await app?.stop().catch(() => {})
-      stopApp()
-      await stack.stop()
-      stopStack()
-    }
+    })
   },
 }
