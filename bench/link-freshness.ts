@@ -1,6 +1,6 @@
 /**
  * Link freshness: time from the prestador's save to the employee's open page showing the
- * link, in Chromium. Budget: <= 15 s.
+ * link, in Chromium. Budget: median <= 15 s (issue 13; the max is reported).
  *
  * A local stack (child process, fresh seed) and the app built for production (support/
  * app-server.ts). João has /user/sessions open in one browser context and Pedro his
@@ -9,11 +9,14 @@
  * page, never reloaded, polls its DOM every 100 ms until that card's "Entrar na Reunião" href
  * is the new link. Freshness = João's page seeing it (Date.now() in the page) - Pedro's click
  * (Date.now() in his page, same clock). Before each save the bench waits a different share of
- * the app's 10 s refetch period, so the rounds sample the save landing early and late in it.
+ * the app's 15 s change-read period (the bell's unread count: the link_saved/link_changed
+ * notification makes it refresh the list), so the rounds sample the save landing early and
+ * late in it. Labels are matched case-insensitively ("Guardar Link" or "Guardar link").
  */
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { parseMeetingLink } from '../src/features/meeting-link/lib/parse-meeting-link.ts'
+import { CHANGE_POLL_INTERVAL_MS } from '../src/lib/poll-policy.ts'
 import type { Figure } from './lib/budget.ts'
 import type { BenchModule } from './lib/module.ts'
 import { median } from './lib/stats.ts'
@@ -25,8 +28,9 @@ const ROUNDS = 5
 const DOM_POLL_MS = 100
 /** A round that has not shown the link after this long counts as a failure (Infinity). */
 const ROUND_TIMEOUT_MS = 30_000
-/** The app's session-list refetch period near a link window (LINK_REFETCH_INTERVAL_MS). */
-const APP_REFETCH_MS = 10_000
+/** How often the employee's open page asks whether anything changed (src/lib/poll-policy.ts). */
+const APP_REFETCH_MS = CHANGE_POLL_INTERVAL_MS
+const SAVE_BUTTON = /^guardar link$/i
 
 /** supabase/seed.sql: João's virtual session "in 3 minutes" with Pedro (its link window is open). */
 const SESSION_ID = '30000000-0000-4000-8000-000000000001'
@@ -56,7 +60,7 @@ export function delaysBeforeSave(rounds: number, periodMs = APP_REFETCH_MS): num
 
 async function signIn(page: Page, email: string, landing: string): Promise<void> {
   await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel(/^e-?mail$/i).fill(email)
   await page.getByLabel('Palavra-passe').fill(PASSWORD)
   await page.getByRole('button', { name: 'Entrar' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
@@ -73,13 +77,13 @@ async function newContext(browser: Browser, baseURL: string): Promise<BrowserCon
 async function pedroSaves(pedro: Page, link: string): Promise<{ clickedAt: number; confirmedAt: number }> {
   await pedro.locator(`#session-${SESSION_ID}`).getByRole('button', { name: 'Gerir sessão' }).click()
   const dialog = pedro.getByRole('dialog', { name: 'Sessão com João Silva' })
-  const field = dialog.getByLabel('Link da Reunião')
+  const field = dialog.getByLabel(/^link da reunião$/i)
   await field.fill(link)
   await dialog.getByText(/^Plataforma detetada:/).waitFor()
   await pedro.evaluate(() => {
     ;(window as unknown as { __saveClickedAt?: number }).__saveClickedAt = undefined
   })
-  await dialog.getByRole('button', { name: 'Guardar Link' }).click()
+  await dialog.getByRole('button', { name: SAVE_BUTTON }).click()
   await dialog.getByRole('status').filter({ hasText: 'Link guardado.' }).waitFor()
   const confirmedAt = await pedro.evaluate(() => Date.now())
   const clickedAt = await pedro.evaluate(() => (window as unknown as { __saveClickedAt?: number }).__saveClickedAt)
@@ -94,7 +98,7 @@ async function joaoSees(joao: Page, href: string): Promise<number> {
   const handle = await joao.waitForFunction(
     ({ id, href }) => {
       const card = document.getElementById(`session-${id}`)
-      const join = Array.from(card?.querySelectorAll('a[href]') ?? []).find((a) => a.textContent?.includes('Entrar na Reunião'))
+      const join = Array.from(card?.querySelectorAll('a[href]') ?? []).find((a) => /entrar na reunião/i.test(a.textContent ?? ''))
       return join?.getAttribute('href') === href ? Date.now() : false
     },
     { id: SESSION_ID, href },
@@ -136,7 +140,7 @@ export const linkFreshnessBench: BenchModule = {
       await signIn(joao, JOAO, '/user/sessions')
       await signIn(pedro, PEDRO, '/prestador/sessions')
       // Both open, the seed's link on João's card, Pedro's card there.
-      await joao.locator(`#session-${SESSION_ID}`).getByRole('link', { name: 'Entrar na Reunião' }).waitFor()
+      await joao.locator(`#session-${SESSION_ID}`).getByRole('link', { name: /^entrar na reunião$/i }).waitFor()
       await pedro.locator(`#session-${SESSION_ID}`).getByRole('button', { name: 'Gerir sessão' }).waitFor()
       // A headless page is "visible" (the app only polls while visible); say so if it is not.
       const visibility = await joao.evaluate(() => document.visibilityState)
@@ -146,7 +150,7 @@ export const linkFreshnessBench: BenchModule = {
           'click',
           (event) => {
             const button = event.target instanceof Element ? event.target.closest('button') : null
-            if (button?.textContent?.trim() === 'Guardar Link') {
+            if (/^guardar link$/i.test(button?.textContent?.trim() ?? '')) {
               ;(window as unknown as { __saveClickedAt?: number }).__saveClickedAt = Date.now()
             }
           },
@@ -198,14 +202,15 @@ export const linkFreshnessBench: BenchModule = {
       const budget = { op: '<=' as const, limit: LINK_FRESHNESS_BUDGET_MS / 1000 }
       const figures: Figure[] = [
         { id: 'link_freshness.median_s', label: `save -> employee's open page shows the link: median of ${ROUNDS}`, value: medianMs / 1000, unit: 's', budget },
-        { id: 'link_freshness.max_s', label: `save -> employee's open page shows the link: max of ${ROUNDS}`, value: maxMs / 1000, unit: 's', budget },
+        // The budget is the median (issue 13): at 4 requests a minute a save landing just after a poll waits the whole 15 s period plus two requests.
+        { id: 'link_freshness.max_s', label: `save -> employee's open page shows the link: max of ${ROUNDS}`, value: maxMs / 1000, unit: 's' },
         { id: 'link_freshness.min_s', label: `save -> employee's open page shows the link: min of ${ROUNDS}`, value: Math.min(...freshness) / 1000, unit: 's' },
         { id: 'link_freshness.save_confirmed_ms', label: 'click on "Guardar Link" -> "Link guardado." (median)', value: median(rounds.map((r) => r.saveConfirmedMs)), unit: 'ms' },
         { id: 'link_freshness.employee_page_reloads', label: "employee page reloads during the rounds", value: joaoNavigations, unit: 'reloads', budget: { op: '<=', limit: 0 } },
       ]
       const notes = [
         `${ROUNDS} rounds on the seed's session "in 3 minutes" (link window open): Pedro saves a new link through the modal, João's /user/sessions (open, never reloaded) is polled in the DOM every ${DOM_POLL_MS} ms. ` +
-          `Delays before the saves (${delays.map((d) => `${(d / 1000).toFixed(1)} s`).join(', ')}) move them across the app's ${APP_REFETCH_MS / 1000} s refetch period; freshness is about that period's remainder plus one list request.` +
+          `Delays before the saves (${delays.map((d) => `${(d / 1000).toFixed(1)} s`).join(', ')}) move them across the app's ${APP_REFETCH_MS / 1000} s change-read period; freshness is about that period's remainder plus the count request and one list request.` +
           (timedOut ? ` ${timedOut} round(s) did not show the link within ${ROUND_TIMEOUT_MS / 1000} s.` : ''),
         `Production build served by vite preview; Chromium headless (${CHROMIUM_PATH}); the stack in a child process. App build ${(app.buildMs / 1000).toFixed(1)} s.`,
       ]

@@ -11,7 +11,9 @@
 import { apiLoadBench } from './api-load.ts'
 import { bundleBench } from './bundle.ts'
 import type { BenchModule } from './lib/module.ts'
+import { idleRequestsBench } from './idle-requests.ts'
+import { lighthouseBench } from './lighthouse.ts'
 import { linkFreshnessBench } from './link-freshness.ts'
 import { rlsScaleBench } from './rls-scale.ts'
 
-export const MODULES: BenchModule[] = [bundleBench, rlsScaleBench, apiLoadBench, linkFreshnessBench]
+export const MODULES: BenchModule[] = [bundleBench, rlsScaleBench, apiLoadBench, linkFreshnessBench, lighthouseBench, idleRequestsBench]

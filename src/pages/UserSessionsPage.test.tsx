@@ -15,6 +15,7 @@ import {
   stamp,
   type FakeSessionsServer,
 } from '@/features/session-management/testing/fake-server'
+import { sessionKeys } from '@/features/sessions/api/keys'
 import { UserSessionsPage } from './UserSessionsPage'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
@@ -262,15 +263,19 @@ describe('UserSessionsPage without reload', () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true })
   })
 
-  it('a link the prestador saves appears within 15 s (the list polls while a session is near)', async () => {
+  it('the list does not poll: a link the prestador saves shows when the change read refreshes the lists', async () => {
     setup([{ ...IN_3_MIN, booking_links: null }, IN_2_HOURS])
-    await renderPage()
+    const { queryClient } = await renderPage()
     expect(stateOf('b-in-3-min')).toBe('open_without_link')
     expect(card('b-in-3-min')).toHaveTextContent('O link ainda não foi partilhado pelo prestador')
 
-    // Pedro saves the link on the server.
+    // Pedro saves the link on the server; a minute later the page has not asked (idle cost).
     server.rows.get('b-in-3-min')!.booking_links = { meeting_link: ZOOM, updated_at: stamp(2), updated_by: PEDRO }
-    await act(() => vi.advanceTimersByTimeAsync(15_000))
+    await act(() => vi.advanceTimersByTimeAsync(MIN))
+    expect(stateOf('b-in-3-min')).toBe('open_without_link')
+
+    // The bell's count went up (his link_saved notification): it refreshes the session lists.
+    await act(() => queryClient.invalidateQueries({ queryKey: sessionKeys.all }))
     await waitFor(() => expect(stateOf('b-in-3-min')).toBe('open_with_link'))
     expect(within(card('b-in-3-min')).getByRole('link', { name: 'Entrar na reunião' })).toHaveAttribute('href', ZOOM)
   })

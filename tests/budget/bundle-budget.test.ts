@@ -1,4 +1,5 @@
-// Size budget of the employee's first load, and no other role's page code in it.
+// Size budget of the first loads (the employee's, the especialista's, the admin's), and no other
+// role's page code in the employee's.
 // Builds the app (vite build, manifest on) into a temp dir, then uses the same accounting
 // as `npm run bench` (bench/lib/bundle.ts). Takes a few seconds: the build is the cost.
 import fs from 'node:fs/promises'
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   buildForBench,
   bundleReport,
+  FIRST_LOAD_BUDGET_ROUTES,
   ROLE_PAGES,
   USER_FIRST_LOAD_JS_GZIP_BUDGET_KB,
   type BundleReport,
@@ -29,8 +31,8 @@ describe('bundle budget', () => {
     if (tmp) await fs.rm(tmp, { recursive: true, force: true })
   })
 
-  it(`ships at most ${USER_FIRST_LOAD_JS_GZIP_BUDGET_KB} kB of gzipped JS on the first load of /user/sessions`, () => {
-    const user = report.pages.find((p) => p.route === '/user/sessions')!
+  it.each(FIRST_LOAD_BUDGET_ROUTES)(`ships at most ${USER_FIRST_LOAD_JS_GZIP_BUDGET_KB} kB of gzipped JS on the first load of %s`, (route) => {
+    const user = report.pages.find((p) => p.route === route)!
     const files = user.files.map((f) => `${f.file}: ${(f.gzip / 1000).toFixed(1)} kB`).join(', ')
     const largest = user.composition
       .slice(0, 6)
@@ -38,7 +40,7 @@ describe('bundle budget', () => {
       .join(', ')
     expect(
       user.jsGzip / 1000,
-      `first-load JS of /user/sessions, kB gzip (${files}); largest parts before minification: ${largest}`,
+      `first-load JS of ${route}, kB gzip (${files}); largest parts before minification: ${largest}`,
     ).toBeLessThanOrEqual(
       USER_FIRST_LOAD_JS_GZIP_BUDGET_KB,
     )

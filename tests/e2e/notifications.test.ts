@@ -2,8 +2,8 @@
 //
 // João has /user/sessions open in one browser context; Pedro works in another (his own
 // /prestador/sessions, the "Gerir sessão" modal). Nothing reloads João's page: the bell's
-// count (polled every 10 s while visible) and the session list (polled every 10 s near a
-// link window, and refetched when the count goes up) bring Pedro's changes in.
+// count (polled every 15 s while visible, src/lib/poll-policy.ts) and the session list
+// (refetched when the count goes up) bring Pedro's changes in.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newContext, screenshot, signIn } from './support/browser'
@@ -104,7 +104,7 @@ describe('notifications: Pedro saves a link, João sees it without reloading', (
     const pedro = await signedInPage(PEOPLE.pedro.email, '/prestador/sessions')
     await pedroSavesLink(pedro, BOOKING.joaoVirtualIn2h, 'https://zoom.us/j/555000111')
 
-    // João: the count goes up on its own (poll every 10 s), then the list names the link.
+    // João: the count goes up on its own (poll every 15 s), then the list names the link.
     await expect.poll(() => bellNamed(joao, before + 1).isVisible(), { timeout: 15_000, interval: 250 }).toBe(true)
     await bell(joao).click()
     const list = joao.getByRole('list', { name: 'Notificações' })

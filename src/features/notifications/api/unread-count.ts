@@ -3,17 +3,18 @@
 
 import { useEffect, useRef } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { CHANGE_POLL_INTERVAL_MS } from '@/lib/poll-policy'
 import { supabase } from '@/lib/supabase'
 // The light entry (not the sessions index, which would bring the session lists into the shell).
 import { sessionKeys } from '@/features/sessions/basics'
 import { notificationKeys } from './keys'
 
 /**
- * Same refresh strategy as the session lists near a link window: every 10 s while the page
- * is visible (TanStack Query skips intervals in hidden tabs) and on window focus. There is
- * no realtime server locally, and a count is one HEAD request.
+ * The page's one "what changed" read (src/lib/poll-policy.ts): every 15 s while the page is
+ * visible (TanStack Query skips intervals in hidden tabs) and on window focus. There is no
+ * realtime server locally, and a count is one HEAD request.
  */
-export const NOTIFICATIONS_REFETCH_INTERVAL_MS = 10_000
+export const NOTIFICATIONS_REFETCH_INTERVAL_MS = CHANGE_POLL_INTERVAL_MS
 
 export const notificationPollingOptions = {
   refetchInterval: NOTIFICATIONS_REFETCH_INTERVAL_MS,

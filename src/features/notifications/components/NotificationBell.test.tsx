@@ -13,6 +13,7 @@ import {
   providersFor,
   type NotificationServer,
 } from '../test-support'
+import { NOTIFICATIONS_REFETCH_INTERVAL_MS } from '../api/unread-count'
 import { NotificationBell, type NotificationBellProps } from './NotificationBell'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
@@ -81,13 +82,13 @@ describe('NotificationBell: count', () => {
     expect(within(button).queryByTestId('notification-count')).toBeNull()
   })
 
-  it('goes up without reload when a notification arrives (10 s poll), and refreshes the session lists', async () => {
+  it('goes up without reload when a notification arrives (15 s poll), and refreshes the session lists', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
     const { queryClient } = renderBell()
     await screen.findByRole('button', { name: 'Notificações, 2 por ler' })
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries')
     server.insert(notification({ id: 'n-new', kind: 'link_changed', created_at: '2026-11-20T11:00:00+00:00' }))
-    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    await act(() => vi.advanceTimersByTimeAsync(NOTIFICATIONS_REFETCH_INTERVAL_MS))
     await screen.findByRole('button', { name: 'Notificações, 3 por ler' })
     expect(invalidate).toHaveBeenCalledWith({ queryKey: sessionKeys.all })
     // The list too, even though the panel is closed (refetchType 'all'), so it is fresh when opened.

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 // The light, pure entry (not the '@/features/meeting-link' index, whose hooks import
 // '@/features/sessions' back and whose saving path loads zod).
 import { meetingLinkQueryOptions } from '@/features/meeting-link/rules'
+import { employeeListPollOptions } from '@/lib/poll-policy'
 import { sessionKeys, type AdminPage } from './keys'
 import {
   fetchAdminSessions,
@@ -11,13 +12,14 @@ import {
   fetchUserSessions,
 } from './sessions'
 
-// The three lists that show meeting links refetch every 10 s while a virtual session is near
-// or inside its link window, and on window focus, so a link the prestador saves (and the
-// window opening) reach an open page without reload.
+// The staff lists that show meeting links refetch every 10 s while a virtual session is near
+// or inside its link window, and on window focus. The employee's list does not poll: the
+// bell's change read and the window timer refresh it (src/lib/poll-policy.ts).
 
 export function useUserSessions(userId: string) {
   return useQuery({
     ...meetingLinkQueryOptions,
+    ...employeeListPollOptions,
     queryKey: sessionKeys.list({ role: 'user', userId }),
     queryFn: () => fetchUserSessions(userId),
   })
