@@ -222,7 +222,7 @@ begin
     raise exception 'time_zone_invalid'
       using errcode = '22023',
             detail = format('%s is not a time zone of the IANA database.', new.time_zone),
-            hint = 'Escolha um fuso horário válido, por exemplo Europe/Lisbon.';
+            hint = 'Escolha um fuso horário válido.';
   end if;
   return new;
 end;
@@ -236,7 +236,7 @@ begin
   update public.profiles p set time_zone = 'Europe/Lisbon' where not private.is_time_zone(p.time_zone);
   get diagnostics v_fixed = row_count;
   if v_fixed > 0 then
-    raise notice 'profiles: % unknown time zone(s) reset to Europe/Lisbon', v_fixed;
+    raise notice 'profiles: % unknown time zone(s) reset to the default zone', v_fixed;
   end if;
 end;
 $$;

@@ -387,7 +387,7 @@ begin
     raise exception 'time_zone_invalid'
       using errcode = '22023',
             detail = format('%s is not a time zone of the IANA database.', new.time_zone),
-            hint = 'Escolha um fuso horário válido, por exemplo Europe/Lisbon.';
+            hint = 'Escolha um fuso horário válido.';
   end if;
   return new;
 end;
@@ -871,7 +871,7 @@ declare
 begin
   if (select private.current_app_role()) is distinct from 'especialista' then
     raise exception 'assign_not_allowed'
-      using errcode = '42501', hint = 'Só uma especialista pode atribuir pedidos.';
+      using errcode = '42501', hint = 'Só especialistas podem atribuir pedidos.';
   end if;
   select * into v_request from public.call_requests cr where cr.id = p_call_request_id for update;
   if not found then
@@ -880,7 +880,7 @@ begin
   end if;
   if v_request.status <> 'open' then
     raise exception 'call_request_taken'
-      using errcode = 'PT409', hint = 'Este pedido já foi atribuído por outra especialista.';
+      using errcode = 'PT409', hint = 'Este pedido já foi atribuído entretanto por outra pessoa da equipa.';
   end if;
   if not exists (
     select 1 from public.prestadores p
@@ -1109,7 +1109,7 @@ begin
   if not private.can_edit_link(p_booking_id) then
     raise exception 'meeting_link_not_allowed'
       using errcode = '42501',
-            hint = 'Só o prestador da sessão, a especialista do caso ou um administrador podem alterar o link de uma sessão virtual ativa.';
+            hint = 'Só o prestador da sessão, quem acompanha o caso como especialista ou um administrador podem alterar o link de uma sessão virtual ativa.';
   end if;
 
   select * into v_current from public.booking_links l

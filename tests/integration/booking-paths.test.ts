@@ -165,7 +165,7 @@ describe('especialista assigns a call request', () => {
     const loser = [a, b].find((r) => r.error)!
     expect(loser.error!.code).toBe('PT409')
     expect(loser.error!.message).toBe('call_request_taken')
-    expect(loser.error!.hint).toBe('Este pedido já foi atribuído por outra especialista.')
+    expect(loser.error!.hint).toBe('Este pedido já foi atribuído entretanto por outra pessoa da equipa.')
   })
 
   it('refuses a prestador of another pillar, a busy slot, an employee or a prestador calling', async () => {
