@@ -108,7 +108,8 @@ describe('prestador availability', () => {
     await group.getByLabel('Fim').fill('12:00')
     await group.getByRole('button', { name: 'Adicionar bloco a sábado' }).click()
     await pedro.getByRole('status').filter({ hasText: 'Bloco 10:00–12:00 adicionado a sábado.' }).waitFor()
-    await group.getByText('10:00–12:00').waitFor()
+    // The block itself (the day's status line also names it).
+    await group.getByText('10:00–12:00', { exact: true }).waitFor()
     await expect(group.getByLabel('Início').inputValue()).resolves.toBe('')
     await screenshot(pedro, 'availability-saturday-added')
 
