@@ -9,7 +9,7 @@ import { MEETING_TYPES } from './booking-form'
 type BookingStatus = Enums<'booking_status'>
 type MeetingType = Enums<'meeting_type'>
 
-export const BOOKING_STATUSES = ['pending', 'scheduled', 'completed', 'cancelled'] as const satisfies readonly BookingStatus[]
+export const BOOKING_STATUSES = ['pending', 'scheduled', 'completed', 'no_show', 'cancelled'] as const satisfies readonly BookingStatus[]
 
 export type AdminBookingFilters = {
   company: string | null
