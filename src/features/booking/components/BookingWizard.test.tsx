@@ -127,7 +127,7 @@ describe('BookingWizard', () => {
   it('days without free slots cannot be picked; the first free day is chosen and its first slot offered', async () => {
     renderWizard(bookingWorld().handler)
     const user = userEvent.setup()
-    await user.click(screen.getByRole('radio', { name: 'Bem-Estar Físico' }))
+    await user.click(screen.getByRole('radio', { name: 'Bem-estar físico' }))
     await user.click(await screen.findByRole('radio', { name: /Dra\. Ana Ferreira/ }))
     const grid = await screen.findByRole('group', { name: /^Dias de / })
     const days = within(grid).getAllByRole('button')
