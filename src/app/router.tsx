@@ -23,6 +23,10 @@ export const routes: RouteObject[] = [
         path: 'login',
         lazy: () => import('@/pages/LoginPage').then((m) => ({ Component: m.LoginPage })),
       },
+      {
+        path: 'nova-palavra-passe',
+        lazy: () => import('@/pages/NewPasswordPage').then((m) => ({ Component: m.NewPasswordPage })),
+      },
       rolePage('user/sessions', ['user'], () =>
         import('@/pages/UserSessionsPage').then((m) => ({ Component: m.UserSessionsPage })),
       ),
