@@ -7,7 +7,7 @@ import { ownerUrl } from '../postgres.ts'
 import { startStack } from '../stack.ts'
 import { onShutdown, removeStackJson, seconds, writeStackJson } from './common.ts'
 
-const stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1' }).catch((err: unknown) => {
+const stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1', mail: {}, functions: true }).catch((err: unknown) => {
   process.stderr.write(`Local stack failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
   process.exit(1)
 })
@@ -19,5 +19,5 @@ onShutdown(async (signal) => {
 })
 console.log(
   `Local stack ready at ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start in ${seconds(performance.now())}; ` +
-    `Postgres ${ownerUrl(stack.dbUrl)}; keys and the superuser URL in .local/stack.json)`,
+    `Postgres ${ownerUrl(stack.dbUrl)}; keys and the superuser URL in .local/stack.json; inbox ${stack.mailUrl})`,
 )
