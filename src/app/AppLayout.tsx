@@ -11,7 +11,10 @@ const NAV: Record<AppRole, { to: string; label: string }[]> = {
     { to: '/prestador/availability', label: 'Disponibilidade' },
   ],
   especialista: [{ to: homePathFor('especialista'), label: 'Painel' }],
-  admin: [{ to: homePathFor('admin'), label: 'Operações' }],
+  admin: [
+    { to: homePathFor('admin'), label: 'Operações' },
+    { to: '/admin/pessoas', label: 'Pessoas' },
+  ],
 }
 
 export function AppLayout() {

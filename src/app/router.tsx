@@ -42,6 +42,9 @@ export const routes: RouteObject[] = [
       rolePage('especialista/dashboard', ['especialista'], () =>
         import('@/pages/EspecialistaDashboardPage').then((m) => ({ Component: m.EspecialistaDashboardPage })),
       ),
+      rolePage('admin/pessoas', ['admin'], () =>
+        import('@/pages/AdminPeoplePage').then((m) => ({ Component: m.AdminPeoplePage })),
+      ),
       rolePage('admin/operations', ['admin'], () =>
         import('@/pages/AdminOperationsPage').then((m) => ({ Component: m.AdminOperationsPage })),
       ),
