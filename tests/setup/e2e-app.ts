@@ -28,7 +28,16 @@ export async function setup(project: TestProject) {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'encontro-e2e-'))
   // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
   await fs.chmod(dataDir, 0o755)
-  stack = await startStack({ dataDir: path.join(dataDir, 'db'), pgPort: 'free', apiPort: 'free', durable: false, quiet: true })
+  // With the inbox and the Edge Functions (started alongside Postgres) for the accounts flows.
+  stack = await startStack({
+    dataDir: path.join(dataDir, 'db'),
+    pgPort: 'free',
+    apiPort: 'free',
+    durable: false,
+    quiet: true,
+    mail: { smtpPort: 'free', webPort: 'free' },
+    functions: true,
+  })
   proxy = await startFaultProxy({
     target: stack.apiUrl,
     onAnswered: (entry) => {
@@ -61,6 +70,7 @@ export async function setup(project: TestProject) {
   if (process.env.E2E_VERBOSE) process.stderr.write(`[e2e] vite warm-up ${Date.now() - warmupStarted} ms\n`)
   project.provide('stack', { apiUrl: stack.apiUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey, dbUrl: stack.dbUrl })
   project.provide('appUrl', appUrl)
+  project.provide('mailUrl', stack.mailUrl!)
   project.provide('faults', { apiUrl: proxy.url, controlUrl: proxy.controlUrl, apiTimeoutMs: E2E_API_TIMEOUT_MS })
 }
 

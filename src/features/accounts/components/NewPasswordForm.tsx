@@ -26,7 +26,7 @@ export function NewPasswordForm({ onSaved }: { onSaved: () => void }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Nova palavra-passe">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Escolher palavra-passe">
       <Input
         label="Nova palavra-passe"
         type="password"
