@@ -5,6 +5,7 @@
  *   POST /token?grant_type=password | refresh_token     GET /user
  *   POST /logout?scope=global|local|others              GET /health, GET /settings
  *   GET|POST /admin/users, GET|PUT|DELETE /admin/users/:id   (service_role JWT)
+ *   POST /recover, POST /invite, GET|POST /verify, PUT /user    (recovery.ts)
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
