@@ -98,7 +98,20 @@ describe('password recovery', () => {
     expect(again.get('error_description')).toBe('Email link is invalid or has expired')
   })
 
-  it('refuses an expired link', async () => {
+  it('verifies a token hash with verifyOtp (POST /verify), once', async () => {
+    const user = await createUser()
+    expect(await requestRecovery(user.email)).toBeNull()
+    const link = new URL(linkIn((await waitForMailTo(stack.mailUrl!, user.email)).html, '/auth/v1/verify')!)
+    const tokenHash = link.searchParams.get('token')!
+    const { data, error } = await anon().auth.verifyOtp({ token_hash: tokenHash, type: 'recovery' })
+    expect(error).toBeNull()
+    expect(data.session?.user.id).toBe(user.id)
+    const { error: again } = await anon().auth.verifyOtp({ token_hash: tokenHash, type: 'recovery' })
+    expect(again?.status).toBe(403)
+    expect(again?.code).toBe('otp_expired')
+  })
+
+    it('refuses an expired link', async () => {
     const user = await createUser()
     expect(await requestRecovery(user.email)).toBeNull()
     const link = linkIn((await waitForMailTo(stack.mailUrl!, user.email)).html, '/auth/v1/verify')!
