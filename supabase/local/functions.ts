@@ -8,6 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { jwtVerify } from 'jose'
+import type { Interceptor } from './gateway.ts'
+import { secretKey } from './keys.ts'
 import { PROJECT_ROOT } from './migrate.ts'
 
 export const FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'supabase', 'functions')
@@ -85,3 +88,28 @@ export async function startFunctions(opts: FunctionsOptions): Promise<RunningFun
 /** Whether the project has any function to serve. */
 export const hasFunctions = () =>
   fs.existsSync(FUNCTIONS_DIR) && fs.readdirSync(FUNCTIONS_DIR).some((n) => !n.startsWith('_') && !n.startsWith('.'))
+
+/**
+ * The platform's check before a function runs (verify_jwt, on by default): a valid JWT of this
+ * project (the anon key, or a user's access token) in Authorization, else 401 as hosted answers.
+ */
+export function verifyFunctionJwt(jwtSecret: string): Interceptor {
+  const key = secretKey(jwtSecret)
+  return async ({ req, res, route }) => {
+    if (route.prefix !== '/functions/v1' || req.method === 'OPTIONS') return false
+    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    const refuse = (message: string) => {
+      const body = JSON.stringify({ code: 401, message })
+      res.writeHead(401, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+      return true
+    }
+    if (!m) return refuse('Missing authorization header')
+    try {
+      await jwtVerify(m[1]!, key, { algorithms: ['HS256'] })
+      return false
+    } catch {
+      return refuse('Invalid JWT')
+    }
+  }
+}

@@ -13,7 +13,7 @@ import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
-import { startFunctions, type RunningFunctions } from './functions.ts'
+import { startFunctions, verifyFunctionJwt, type RunningFunctions } from './functions.ts'
 import { DEFAULT_MAIL_SMTP_PORT, DEFAULT_MAIL_WEB_PORT, startMail, type RunningMail } from './mail.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
@@ -212,6 +212,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         { prefix: '/auth/v1', target: auth.url },
         ...(functions ? [{ prefix: '/functions/v1', target: functions.url }] : []),
       ],
+      interceptors: functions ? [verifyFunctionJwt(keys.jwtSecret)] : [],
     })
 
     return {

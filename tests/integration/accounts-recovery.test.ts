@@ -6,6 +6,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import { SignJWT } from 'jose'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { latestMailTo, linkIn, waitForMailTo } from '../../supabase/local/mail'
@@ -216,6 +217,19 @@ describe('the invite-user Edge Function', () => {
     expect(res.status).toBe(403)
     expect(res.body.message).toBe('Só um administrador pode gerir convites.')
     expect((await invoke(anon(), { action: 'list' })).status).toBe(401)
+
+    // Before the function runs, the platform refuses a token that is not this project's (verify_jwt).
+    const forged = await new SignJWT({ role: 'service_role' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-project-secret-but-32-characters-long'))
+    const platform = await fetch(`${stack.apiUrl}/functions/v1/invite-user`, {
+      method: 'POST',
+      headers: { apikey: stack.anonKey, authorization: `Bearer ${forged}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'list' }),
+    })
+    expect(platform.status).toBe(401)
+    expect(await platform.json()).toEqual({ code: 401, message: 'Invalid JWT' })
   })
 
   it('invites an employee of a company who then signs in to an empty sessions list; resend and revoke', async () => {
