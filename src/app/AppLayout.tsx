@@ -12,7 +12,10 @@ const NAV: Record<AppRole, { to: string; label: string }[]> = {
     { to: '/prestador/availability', label: 'Disponibilidade' },
   ],
   especialista: [{ to: homePathFor('especialista'), label: 'Painel' }],
-  admin: [{ to: homePathFor('admin'), label: 'Operações' }],
+  admin: [
+    { to: homePathFor('admin'), label: 'Operações' },
+    { to: '/admin/pessoas', label: 'Pessoas' },
+  ],
 }
 
 // Phones: brand, bell and "Sair" on the first line, the page links on the second. From `sm`

@@ -23,6 +23,10 @@ export const routes: RouteObject[] = [
         path: 'login',
         lazy: () => import('@/pages/LoginPage').then((m) => ({ Component: m.LoginPage })),
       },
+      {
+        path: 'nova-palavra-passe',
+        lazy: () => import('@/pages/NewPasswordPage').then((m) => ({ Component: m.NewPasswordPage })),
+      },
       rolePage('user/sessions', ['user'], () =>
         import('@/pages/UserSessionsPage').then((m) => ({ Component: m.UserSessionsPage })),
       ),
@@ -37,6 +41,9 @@ export const routes: RouteObject[] = [
       ),
       rolePage('especialista/dashboard', ['especialista'], () =>
         import('@/pages/EspecialistaDashboardPage').then((m) => ({ Component: m.EspecialistaDashboardPage })),
+      ),
+      rolePage('admin/pessoas', ['admin'], () =>
+        import('@/pages/AdminPeoplePage').then((m) => ({ Component: m.AdminPeoplePage })),
       ),
       rolePage('admin/operations', ['admin'], () =>
         import('@/pages/AdminOperationsPage').then((m) => ({ Component: m.AdminOperationsPage })),

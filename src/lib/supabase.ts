@@ -18,7 +18,7 @@ const UNCONFIGURED_URL = 'http://supabase-not-configured.invalid'
 /** Deadline of every API request (VITE_API_TIMEOUT_MS, default 15 s): no endless spinners. */
 export const apiTimeoutMs = readApiTimeoutMs(import.meta.env)
 
-const apiUrl = supabaseEnv.ok ? supabaseEnv.url : UNCONFIGURED_URL
+export const apiUrl = supabaseEnv.ok ? supabaseEnv.url : UNCONFIGURED_URL
 
 /**
  * Where supabase-js keeps the session in localStorage: its own default name, spelled out so
@@ -63,8 +63,11 @@ const auth = new AuthClient({
   fetch: timedFetch,
 })
 
-/** Every PostgREST request as the signed-in person (their access token), else as anon (as supabase-js does). */
-const fetchAsSession: typeof fetch = async (input, init) => {
+/**
+ * Every PostgREST (and Edge Function) request as the signed-in person (their access token), else
+ * as anon (as supabase-js does).
+ */
+export const fetchAsSession: typeof fetch = async (input, init) => {
   const { data } = await auth.getSession()
   const headers = new Headers(init?.headers)
   if (!headers.has('apikey')) headers.set('apikey', apiKey)

@@ -2,6 +2,7 @@ import { Navigate, useSearchParams } from 'react-router'
 import { Button, Card, ErrorState, Spinner } from '@/components/ui'
 import { homePathFor, safeNextPath, useAuth } from '@/features/auth'
 import { LoginForm, SIGN_IN_MESSAGES } from '@/features/auth/login'
+import { ForgotPassword } from '@/features/accounts'
 
 export function LoginPage() {
   const { status, profile, profileStatus, refetchProfile, signOut, sessionEnded } = useAuth()
@@ -41,6 +42,9 @@ export function LoginPage() {
       <Card>
         <LoginForm />
       </Card>
+      <div className="mt-4 flex flex-col">
+        <ForgotPassword />
+      </div>
     </div>
   )
 }

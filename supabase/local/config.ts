@@ -25,6 +25,15 @@ export interface EmailSettings {
   otp_expiry: number
   /** least seconds between two e-mails of one kind to one person (config.toml: a duration, e.g. "60s") */
   max_frequency_seconds: number
+  /** [auth.email.template.<kind>]: the subject and the HTML file (path from the project root) */
+  template: Record<EmailTemplateKind, EmailTemplate>
+}
+
+export type EmailTemplateKind = 'recovery' | 'invite'
+
+export interface EmailTemplate {
+  subject: string
+  content_path: string
 }
 
 export interface AuthSettings {
@@ -44,6 +53,8 @@ export interface LocalConfig {
   db: { port: number }
   auth: AuthSettings
 }
+
+const TEMPLATE_KINDS: EmailTemplateKind[] = ['recovery', 'invite']
 
 const RATE_LIMIT_KEYS = [
   'email_sent',
@@ -97,6 +108,14 @@ export function parseConfig(source: string): LocalConfig {
   if (!Array.isArray(redirects) || !redirects.every((u) => typeof u === 'string')) {
     throw new Error('config.toml: auth.additional_redirect_urls must be a list of strings')
   }
+  const templates = table(email, 'template', 'auth.email.template')
+  const template = Object.fromEntries(
+    TEMPLATE_KINDS.map((kind) => {
+      const where = `auth.email.template.${kind}`
+      const t = table(templates, kind, where)
+      return [kind, { subject: text(t, 'subject', where), content_path: text(t, 'content_path', where) }]
+    }),
+  ) as Record<EmailTemplateKind, EmailTemplate>
   const rate_limit = Object.fromEntries(
     RATE_LIMIT_KEYS.map((k) => [k, count(limits, k, 'auth.rate_limit')]),
   ) as unknown as AuthRateLimits
@@ -112,7 +131,7 @@ export function parseConfig(source: string): LocalConfig {
       enable_signup: flag(auth, 'enable_signup', 'auth'),
       minimum_password_length: count(auth, 'minimum_password_length', 'auth'),
       rate_limit,
-      email: { otp_expiry: count(email, 'otp_expiry', 'auth.email'), max_frequency_seconds: Number(frequency[1]) },
+      email: { otp_expiry: count(email, 'otp_expiry', 'auth.email'), max_frequency_seconds: Number(frequency[1]), template },
     },
   }
 }

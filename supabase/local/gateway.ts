@@ -70,6 +70,8 @@ export interface RunningGateway {
 export const REST_MAX_BODY_BYTES = 1024 * 1024
 /** Auth bodies are an e-mail and a password or a refresh token. */
 export const AUTH_MAX_BODY_BYTES = 64 * 1024
+/** Edge Functions' JSON requests (invite-user takes an e-mail and a few ids). */
+export const FUNCTIONS_MAX_BODY_BYTES = 1024 * 1024
 /** Routes that do not say (test gateways). */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
 

@@ -5,15 +5,17 @@
 import fs from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
-import type { Mailer } from './auth/mailer.ts'
+import { smtpMailer, type Mailer } from './auth/mailer.ts'
 import { startAuthServer, type RunningAuthServer } from './auth/server.ts'
 import { localConfig, type AuthRateLimits, type AuthSettings, type EmailSettings } from './config.ts'
-import { AUTH_MAX_BODY_BYTES, REST_MAX_BODY_BYTES, startGateway, type RunningGateway } from './gateway.ts'
+import { AUTH_MAX_BODY_BYTES, FUNCTIONS_MAX_BODY_BYTES, REST_MAX_BODY_BYTES, startGateway, type RunningGateway } from './gateway.ts'
 import { LOCAL_AUTH_ADMIN, LOCAL_AUTH_ADMIN_PASSWORD, LOCAL_AUTHENTICATOR_PASSWORD, LOCAL_JWT_SECRET, localApiKeys } from './keys.ts'
 import { migrate, PROJECT_ROOT, type MigrateResult } from './migrate.ts'
 import { clusterDir, startPostgres, urlAs, type RunningPostgres } from './postgres.ts'
 import { startPostgrest, type RunningPostgrest } from './postgrest.ts'
 import { migrateWithCli } from './supabase-cli.ts'
+import { startFunctions, verifyFunctionJwt, type RunningFunctions } from './functions.ts'
+import { DEFAULT_MAIL_SMTP_PORT, DEFAULT_MAIL_WEB_PORT, startMail, type RunningMail } from './mail.ts'
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'db')
 /** supabase/config.toml [api] port and [db] port. */
@@ -54,6 +56,13 @@ export interface StackOptions {
    * the pinned Supabase CLI (`supabase db push --db-url`), which the integration stack uses.
    */
   migrator?: 'runner' | 'supabase-cli'
+  /**
+   * Start the e-mail inbox (maildev, ~3 s): { webPort, smtpPort } ('free' or a number; default
+   * 54324 / 54325). Off by default: only the tests of the e-mail flows pay for it.
+   */
+  mail?: { webPort?: PortOption; smtpPort?: PortOption }
+  /** serve supabase/functions/* with Deno under /functions/v1 (default off: only who needs it) */
+  functions?: boolean
 }
 
 export interface StackInfo {
@@ -73,6 +82,8 @@ export interface RunningStack extends StackInfo {
   migrationsApplied: string[]
   seeded: boolean
   gateway: RunningGateway
+  /** the inbox web page (maildev) when started with `mail` */
+  mailUrl?: string
   /** stops everything; data is kept */
   stop(): Promise<void>
 }
@@ -146,11 +157,18 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   let postgrest: RunningPostgrest | undefined
   let auth: RunningAuthServer | undefined
   let gateway: RunningGateway | undefined
+  let mail: RunningMail | undefined
+  let functions: RunningFunctions | undefined
+  // Started in the background: stop() must wait for them to stop them after a failed start.
+  let mailStarting: Promise<RunningMail> | undefined
+  let functionsStarting: Promise<RunningFunctions> | undefined
 
   // Last resort if the process exits without stop(): do not leave PostgREST behind
   // (startPostgres has its own exit hook for Postgres).
   const onExit = () => {
     if (postgrest && postgrest.child.exitCode === null) postgrest.child.kill('SIGTERM')
+    if (mail && mail.child.exitCode === null) mail.child.kill('SIGTERM')
+    if (functions && functions.child.exitCode === null) functions.child.kill('SIGTERM')
   }
   process.on('exit', onExit)
 
@@ -158,7 +176,12 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   const stop = () => {
     stopping ??= (async () => {
       await gateway?.stop().catch(() => undefined)
-      await Promise.all([auth?.stop().catch(() => undefined), postgrest?.stop().catch(() => undefined)])
+      await Promise.all([
+        auth?.stop().catch(() => undefined),
+        postgrest?.stop().catch(() => undefined),
+        mailStarting?.then((m) => m.stop()).catch(() => undefined),
+        functionsStarting?.then((f) => f.stop()).catch(() => undefined),
+      ])
       await postgres?.stop()
       process.removeListener('exit', onExit)
     })()
@@ -166,6 +189,13 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
   }
 
   try {
+    mailStarting = opts.mail
+      ? Promise.all([resolvePort(opts.mail.smtpPort, DEFAULT_MAIL_SMTP_PORT), resolvePort(opts.mail.webPort, DEFAULT_MAIL_WEB_PORT)]).then(
+          ([smtpPort, webPort]) => startMail({ smtpPort, webPort, quiet: opts.quiet }),
+        )
+      : undefined
+    // Started alongside Postgres; awaited before the auth service needs it (no unhandled rejection).
+    mailStarting?.catch(() => undefined)
     postgres = await startPostgres({ dataDir, port: pgPort, durable: opts.durable, quiet: opts.quiet })
     const cluster = postgres.dataDir
     log(`postgres ${postgres.initialised ? 'initialised and ' : ''}listening on 127.0.0.1:${pgPort}`)
@@ -173,7 +203,19 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       opts.migrator === 'supabase-cli'
         ? await migrateWithCli({ dbUrl: postgres.url, seed: opts.seed ?? true })
         : await migrate({ dbUrl: postgres.url, seed: opts.seed ?? true, log })
+    mail = await mailStarting
+    if (mail) log(`inbox (maildev) at ${mail.webUrl}, SMTP 127.0.0.1:${mail.smtpPort}`)
 
+    functionsStarting = opts.functions
+      ? freePort().then((port) =>
+          startFunctions({
+            port,
+            quiet: opts.quiet,
+            env: { SUPABASE_URL: apiUrl, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey },
+          }),
+        )
+      : undefined
+    functionsStarting?.catch(() => undefined)
     ;[postgrest, auth] = await Promise.all([
       startPostgrestOnFreePorts(restPort, restAdminPort, (port, adminPort) =>
         startPostgrest({
@@ -192,9 +234,11 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         issuer: `${apiUrl}/auth/v1`,
         settings: authSettings(opts),
         rateLimitExempt: opts.rateLimitExempt,
-        mailer: opts.mailer,
+        // With the inbox, e-mails go there through SMTP with config.toml's templates.
+        mailer: opts.mailer ?? (mail ? smtpMailer({ smtpPort: mail.smtpPort, siteUrl: authSettings(opts).site_url }) : undefined),
       }),
     ])
+    functions = await functionsStarting
     gateway = await startGateway({
       port: apiPort,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],
@@ -207,7 +251,9 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         { prefix: '/auth/v1/callback', target: `${auth.url}/callback`, requireApiKey: false, ...AUTH_BODIES },
         { prefix: '/auth/v1/authorize', target: `${auth.url}/authorize`, requireApiKey: false, ...AUTH_BODIES },
         { prefix: '/auth/v1', target: auth.url, ...AUTH_BODIES },
+        ...(functions ? [{ prefix: '/functions/v1', target: functions.url, maxBodyBytes: FUNCTIONS_MAX_BODY_BYTES }] : []),
       ],
+      interceptors: functions ? [verifyFunctionJwt(keys.jwtSecret)] : [],
     })
 
     return {
@@ -221,6 +267,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
       migrationsApplied: migrated.applied,
       seeded: migrated.seeded,
       gateway,
+      mailUrl: mail?.webUrl,
       stop,
     }
   } catch (err) {

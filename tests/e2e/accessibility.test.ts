@@ -264,6 +264,25 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await expectNoAxeViolations(page, 'admin-bell')
   })
 
+  it("accounts: /login's password recovery, a used link on /nova-palavra-passe, the admin's Pessoas", async () => {
+    const page = await freshPage()
+    await page.goto('/login')
+    await page.getByRole('button', { name: 'Esqueci-me da palavra-passe' }).click()
+    await page.getByRole('button', { name: 'Enviar link' }).click()
+    await page.getByText('Indique o seu e-mail.').waitFor()
+    await expectNoAxeViolations(page, 'login-forgot-password')
+
+    await page.goto('/nova-palavra-passe#error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired&sb=')
+    await page.getByRole('heading', { name: 'Link sem efeito', level: 1 }).waitFor()
+    await expectNoAxeViolations(page, 'new-password-used-link')
+
+    const admin = await signedInPage('admin@encontro.test', '/admin/pessoas')
+    await admin.getByRole('heading', { name: /^Colaboradores/ }).waitFor()
+    await admin.getByRole('button', { name: 'Enviar convite' }).click()
+    await admin.getByText('Indique o e-mail.').waitFor()
+    await expectNoAxeViolations(admin, 'admin-pessoas-errors')
+  })
+
   it('the page-not-found page', async () => {
     const page = await freshPage()
     await page.goto('/no-such-page')

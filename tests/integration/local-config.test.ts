@@ -29,6 +29,12 @@ web3 = 30
 [auth.email]
 otp_expiry = 3600
 max_frequency = "60s"
+[auth.email.template.recovery]
+subject = "Recuperar"
+content_path = "./supabase/templates/recovery.html"
+[auth.email.template.invite]
+subject = "Convite"
+content_path = "./supabase/templates/invite.html"
 `
 
 describe('parseConfig', () => {
@@ -38,7 +44,14 @@ describe('parseConfig', () => {
     expect(c.db.port).toBe(2)
     expect(c.auth).toMatchObject({ jwt_expiry: 60, refresh_token_reuse_interval: 10, enable_signup: false, additional_redirect_urls: [] })
     expect(c.auth.rate_limit.token_refresh).toBe(150)
-    expect(c.auth.email).toEqual({ otp_expiry: 3600, max_frequency_seconds: 60 })
+    expect(c.auth.email).toEqual({
+      otp_expiry: 3600,
+      max_frequency_seconds: 60,
+      template: {
+        recovery: { subject: 'Recuperar', content_path: './supabase/templates/recovery.html' },
+        invite: { subject: 'Convite', content_path: './supabase/templates/invite.html' },
+      },
+    })
   })
 
   it.each([
@@ -48,6 +61,7 @@ describe('parseConfig', () => {
     ['a string for a number', VALID.replace('port = 1', 'port = "54321"'), /api\.port/],
     ['a number for a flag', VALID.replace('enable_signup = false', 'enable_signup = 0'), /auth\.enable_signup/],
     ['a frequency that is not seconds', VALID.replace('"60s"', '"1m"'), /max_frequency/],
+    ['a template without its file', VALID.replace('content_path = "./supabase/templates/invite.html"', ''), /auth\.email\.template\.invite\.content_path/],
     ['not TOML', '[api', /./],
   ])('refuses %s', (_what, source, message) => {
     expect(() => parseConfig(source)).toThrow(message)

@@ -29,6 +29,7 @@ export async function setup(project: TestProject) {
   // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
   await fs.chmod(dataDir, 0o755)
   // Every browser signs in from 127.0.0.1 (through the fault proxy): the auth rate limits would stop the run.
+  // With the inbox and the Edge Functions (started alongside Postgres) for the accounts flows.
   stack = await startStack({
     dataDir: path.join(dataDir, 'db'),
     pgPort: 'free',
@@ -36,6 +37,10 @@ export async function setup(project: TestProject) {
     durable: false,
     quiet: true,
     rateLimitExempt: LOOPBACK_CLIENTS,
+    mail: { smtpPort: 'free', webPort: 'free' },
+    functions: true,
+    // The accounts e2e sends more e-mails than config.toml's hosted email_sent of 2 per hour.
+    auth: { rate_limit: { email_sent: 100 } },
   })
   proxy = await startFaultProxy({
     target: stack.apiUrl,
@@ -69,6 +74,7 @@ export async function setup(project: TestProject) {
   if (process.env.E2E_VERBOSE) process.stderr.write(`[e2e] vite warm-up ${Date.now() - warmupStarted} ms\n`)
   project.provide('stack', { apiUrl: stack.apiUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey, dbUrl: stack.dbUrl })
   project.provide('appUrl', appUrl)
+  project.provide('mailUrl', stack.mailUrl!)
   project.provide('faults', { apiUrl: proxy.url, controlUrl: proxy.controlUrl, apiTimeoutMs: E2E_API_TIMEOUT_MS })
 }
 

@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the Vite dev server the e2e project started, e.g. http://127.0.0.1:5174 */
     appUrl: string
+    /** The inbox (maildev) of the e2e stack: recovery and invitation e-mails. */
+    mailUrl: string
     /** The fault proxy the app talks to (see supabase/local/fault-proxy.ts and tests/e2e/support/faults.ts). */
     faults: {
       /** What the app uses as VITE_SUPABASE_URL. */

@@ -259,13 +259,13 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
     redirectTarget(requested, settings.site_url, settings.additional_redirect_urls)
 
   /** Sends one e-mail with the link GET /verify answers, counting it against email_sent. */
-  async function sendEmail(type: VerifyType, to: string, otp: string, redirectTo: string) {
+  async function sendEmail(type: VerifyType, to: string, otp: string, redirectTo: string, data: Record<string, unknown>) {
     if (!emailBudget.take('project')) {
       throw new AuthError(429, 'over_email_send_rate_limit', 'email rate limit exceeded')
     }
     const hash = tokenHash(to, otp)
     const link = `${opts.issuer}/verify?${new URLSearchParams({ token: hash, type, redirect_to: redirectTo })}`
-    await mailer.send(composeEmail(type, { to, link, tokenHash: hash, otp, redirectTo }))
+    await mailer.send(composeEmail(type, { to, link, tokenHash: hash, otp, redirectTo, data }))
   }
 
   /** POST /verify (supabase-js verifyOtp) and GET /verify (the e-mail's link): uses the code. */
@@ -370,7 +370,9 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
       // No answer says whether the e-mail has an account.
       await withTransaction(db, async (c) => {
         const found = await startRecovery(c, email, otp, settings.email.max_frequency_seconds)
-        if (found) await sendEmail('recovery', email, otp, redirectFor(url.searchParams.get('redirect_to')))
+        if (found) {
+          await sendEmail('recovery', email, otp, redirectFor(url.searchParams.get('redirect_to')), found.raw_user_meta_data ?? {})
+        }
       })
       return send(res, 200, {})
     }
@@ -396,7 +398,7 @@ export async function startAuthServer(opts: AuthServerOptions): Promise<RunningA
       const otp = newOtp()
       const user = await withTransaction(db, async (c) => {
         const invited = await inviteUser(c, email, data, otp)
-        await sendEmail('invite', email, otp, redirectFor(url.searchParams.get('redirect_to')))
+        await sendEmail('invite', email, otp, redirectFor(url.searchParams.get('redirect_to')), invited.raw_user_meta_data ?? data)
         return invited
       })
       return send(res, 200, await userJson(db, (await findUserById(db, user.id))!))

@@ -11,7 +11,7 @@ import { onShutdown, removeStackJson, seconds, writeStackJson } from './common.t
 /** A path inside the project as relative, elsewhere (root in a private folder: /var/tmp/...) as is. */
 const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p))
 
-const stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1' }).catch((err: unknown) => {
+const stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1', mail: {}, functions: true }).catch((err: unknown) => {
   process.stderr.write(`Local stack failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
   process.exit(1)
 })
@@ -23,5 +23,5 @@ onShutdown(async (signal) => {
 })
 console.log(
   `Local stack ready at ${stack.apiUrl} (${stack.initialised ? 'cold' : 'warm'} start in ${seconds(performance.now())}; ` +
-    `Postgres ${ownerUrl(stack.dbUrl)}; data in ${shown(stack.dataDir)}; keys and the superuser URL in .local/stack.json)`,
+    `Postgres ${ownerUrl(stack.dbUrl)}; data in ${shown(stack.dataDir)}; keys and the superuser URL in .local/stack.json; inbox ${stack.mailUrl})`,
 )

@@ -6,6 +6,7 @@
  *   this process started; data stays in .local/db, so the next start is a warm start.
  */
 import { createServer, loadEnv, type ViteDevServer } from 'vite'
+import { DEFAULT_MAIL_WEB_PORT } from '../mail.ts'
 import { PROJECT_ROOT } from '../migrate.ts'
 import { ownerUrl } from '../postgres.ts'
 import { startStack, type RunningStack } from '../stack.ts'
@@ -51,7 +52,8 @@ if (!useHosted) {
     stackNote = `Local stack: ${existing.apiUrl} (already running via npm run stack; left running)`
   } else {
     try {
-      stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1' })
+      // The inbox (54324/54325, like the CLI's) and the Edge Functions come with `npm start`.
+      stack = await startStack({ quiet: process.env.STACK_VERBOSE !== '1', mail: {}, functions: true })
     } catch (err) {
       process.stderr.write(`Local stack failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
       process.exit(1)
@@ -88,6 +90,7 @@ if (vite) {
     `  ${stackNote}`,
   ]
   if (!useHosted) {
+    lines.push(`  Inbox (e-mails of recovery and invitations): ${stack?.mailUrl ?? `http://127.0.0.1:${DEFAULT_MAIL_WEB_PORT}`}`)
     lines.push(`  Demo logins (LOCAL ONLY, password "${DEMO_PASSWORD}"):`)
     for (const [email, role] of DEMO_LOGINS) lines.push(`    ${email.padEnd(22)} ${role}`)
   }
