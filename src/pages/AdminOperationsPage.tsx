@@ -1,14 +1,10 @@
 import { useSearchParams } from 'react-router'
-import {
-  AdminBookingFiltersForm,
-  AdminBookingsTable,
-  AdminNewBooking,
-  MissingLinksPanel,
-  readAdminFilters,
-  readPage,
-  writeAdminFilters,
-} from '@/features/booking'
-import { useScrollToHash } from '@/features/sessions'
+// Imported by path, not through the feature's index: the dialogs stay out of the first load.
+import { AdminBookingFiltersForm, AdminBookingsTable } from '@/features/booking/components/AdminBookingsTable'
+import { AdminNewBooking } from '@/features/booking/components/AdminNewBooking'
+import { MissingLinksPanel } from '@/features/booking/components/MissingLinksPanel'
+import { readAdminFilters, readPage, writeAdminFilters } from '@/features/booking/lib/admin-filters'
+import { useScrollToHash } from '@/features/sessions/hooks/use-scroll-to-hash'
 import { PageHeading } from './PageHeading'
 
 export function AdminOperationsPage() {

@@ -49,7 +49,8 @@ describe('EspecialistaDashboardPage, "Os meus casos"', () => {
     expect(within(card).getByText('Sem link')).toBeInTheDocument()
 
     await userEvent.setup().click(within(card).getByRole('button', { name: 'Gerir sessão' }))
-    const dialog = screen.getByRole('dialog', { name: 'Sessão com João Silva' })
+    // The case modal loads on demand (lazy chunk).
+    const dialog = await screen.findByRole('dialog', { name: 'Sessão com João Silva' })
     expect(within(dialog).getByLabelText('Link da reunião')).toHaveFocus()
     expect(within(dialog).getByText('Prestador', { selector: 'dt' }).nextElementSibling).toHaveTextContent('Dr. Pedro Santos')
     expect(within(dialog).getByRole('button', { name: 'Reagendar' })).toBeInTheDocument()

@@ -1,9 +1,8 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Badge, Button, Card, EmptyState } from '@/components/ui'
 import { QueryState } from '@/components/QueryState'
 import { useProfile } from '@/features/auth'
 import { AssignCallRequestButton, CallRequestAssignment, waitingTimeLabel } from '@/features/booking/especialista'
-import { SessionManagementDialog } from '@/features/session-management'
 import {
   SessionCard,
   SessionList,
@@ -20,6 +19,11 @@ import {
 } from '@/features/sessions'
 import { formatInstant } from '@/lib/format-date'
 import { PageHeading } from './PageHeading'
+
+// The case modal (reschedule, cancel, link editor) loads when a case is opened, not with the page.
+const SessionManagementDialog = lazy(() =>
+  import('@/features/session-management/components/SessionManagementDialog').then((m) => ({ default: m.SessionManagementDialog })),
+)
 
 export function EspecialistaDashboardPage() {
   const profile = useProfile()
@@ -107,16 +111,20 @@ function CasesSection() {
           />
         )}
       </QueryState>
-      <SessionManagementDialog
-        open={open !== null}
-        onClose={() => setOpen(null)}
-        session={selected}
-        timeZone={profile.time_zone}
-        employeeName={selected?.client?.name ?? open?.employeeName ?? 'Colaborador'}
-        employeePhone={selected?.client?.phone ?? null}
-        prestadorName={selected?.prestador?.profile?.name ?? null}
-        actions={['reschedule', 'cancel']}
-      />
+      {open !== null ? (
+        <Suspense fallback={null}>
+          <SessionManagementDialog
+            open
+            onClose={() => setOpen(null)}
+            session={selected}
+            timeZone={profile.time_zone}
+            employeeName={selected?.client?.name ?? open?.employeeName ?? 'Colaborador'}
+            employeePhone={selected?.client?.phone ?? null}
+            prestadorName={selected?.prestador?.profile?.name ?? null}
+            actions={['reschedule', 'cancel']}
+          />
+        </Suspense>
+      ) : null}
     </section>
   )
 }

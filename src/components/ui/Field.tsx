@@ -45,7 +45,7 @@ export function Field({ label, hint, hintTone = 'default', error, describedBy, i
   const hasHint = shown(hint)
   const ariaDescribedBy = [hasHint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ') || undefined
   return (
-    <div className={cn('flex flex-col gap-1', wrapperClassName)}>
+    <div className={cn('flex min-w-0 flex-col gap-1', wrapperClassName)}>
       <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
         {label}
       </label>

@@ -19,7 +19,8 @@ export function Select({ label, error, hint, hintTone, describedBy, invalid, wra
         <select
           {...control}
           className={cn(
-            'rounded-md border bg-white px-3 py-2 text-base text-slate-900 disabled:bg-slate-100 disabled:text-slate-500',
+            // A long option (a long name) must not widen the field past its column.
+            'min-w-0 max-w-full truncate rounded-md border bg-white px-3 py-2 text-base text-slate-900 disabled:bg-slate-100 disabled:text-slate-500',
             'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700',
             controlBorder(error, invalid),
             className,

@@ -58,16 +58,15 @@ export { DayGrid, type DayGridProps } from './components/DayPicker'
 export * from './lib/day-picker'
 export { MeetingTypeField } from './components/MeetingTypeField'
 export { ChoiceGroup, type ChoiceOption } from './components/fields'
-export { AdminNewBooking, AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBooking'
+export { AdminNewBooking } from './components/AdminNewBooking'
+export { AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBookingForm'
+export { BookingActionButtons, LazyBookingActionDialog, type BookingAction, type BookingActionKind } from './components/AdminBookingActionButtons'
 export {
-  BookingActionButtons,
   BookingActionDialog,
   EditBookingForm,
   RescheduleBookingForm,
   CancelBookingForm,
   ADMIN_ACTION_TEXTS,
-  type BookingAction,
-  type BookingActionKind,
 } from './components/AdminBookingActions'
 export { AdminBookingFiltersForm, AdminBookingsTable, type AdminBookingsTableProps } from './components/AdminBookingsTable'
 export { MissingLinksPanel } from './components/MissingLinksPanel'

@@ -18,6 +18,7 @@ import { bookingErrorMessage } from '../lib/booking-errors'
 import { LOCATION_MAX, LOCATION_TOO_LONG } from '../lib/booking-form'
 import { useUpdateBooking } from '../hooks/use-booking-mutations'
 import { MeetingTypeField } from './MeetingTypeField'
+import { bookingWho as who, type BookingAction, type BookingActionKind } from './AdminBookingActionButtons'
 
 export const ADMIN_ACTION_TEXTS = {
   cancelIntro: 'O motivo é enviado ao colaborador e ao prestador.',
@@ -25,49 +26,11 @@ export const ADMIN_ACTION_TEXTS = {
   rescheduled: (when: string) => `Sessão reagendada para ${when}.`,
 } as const
 
-export type BookingActionKind = 'edit' | 'reschedule' | 'cancel' | 'link'
-export type BookingAction = { kind: BookingActionKind; booking: AdminBooking }
-
-const ACTIVE = new Set(['pending', 'scheduled'])
-export const isActive = (b: Pick<AdminBooking, 'status'>) => ACTIVE.has(b.status)
-
 const TITLES: Record<BookingActionKind, string> = {
   edit: 'Editar sessão',
   reschedule: 'Reagendar sessão',
   cancel: 'Cancelar sessão',
   link: 'Link da reunião',
-}
-
-function who(b: AdminBooking): string {
-  return `${b.employee?.name ?? 'Colaborador'} com ${b.prestador?.profile?.name ?? 'prestador'}`
-}
-
-/** The action buttons of one booking (only those that apply to it). */
-export function BookingActionButtons({ booking, onAction }: { booking: AdminBooking; onAction: (action: BookingAction) => void }) {
-  const active = isActive(booking)
-  const label = who(booking)
-  return (
-    <div className="flex flex-wrap gap-1">
-      {active ? (
-        <>
-          <Button size="sm" variant="ghost" onClick={() => onAction({ kind: 'edit', booking })} aria-label={`Editar: ${label}`}>
-            Editar
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => onAction({ kind: 'reschedule', booking })} aria-label={`Reagendar: ${label}`}>
-            Reagendar
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => onAction({ kind: 'cancel', booking })} aria-label={`Cancelar: ${label}`}>
-            Cancelar
-          </Button>
-        </>
-      ) : null}
-      {booking.meeting_type === 'virtual' ? (
-        <Button size="sm" variant="ghost" onClick={() => onAction({ kind: 'link', booking })} aria-label={`Link: ${label}`}>
-          Link
-        </Button>
-      ) : null}
-    </div>
-  )
 }
 
 /**

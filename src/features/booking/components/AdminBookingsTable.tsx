@@ -27,7 +27,7 @@ import {
 } from '../lib/admin-filters'
 import { MEETING_TYPES } from '../lib/booking-form'
 import { ADMIN_PAGE_SIZE, useAdminBookings, useCompanies, usePrestadores } from '../hooks/use-booking-queries'
-import { BookingActionButtons, BookingActionDialog, type BookingAction } from './AdminBookingActions'
+import { BookingActionButtons, LazyBookingActionDialog, type BookingAction } from './AdminBookingActionButtons'
 
 export type AdminBookingFiltersFormProps = {
   filters: AdminBookingFilters
@@ -231,7 +231,7 @@ export function AdminBookingsTable({ filters, page, onPage, pageSize = ADMIN_PAG
           )
         }}
       </QueryState>
-      <BookingActionDialog action={live && action ? { kind: action.kind, booking: live } : null} onClose={() => setAction(null)} returnFocusRef={captionRef} />
+      <LazyBookingActionDialog action={live && action ? { kind: action.kind, booking: live } : null} onClose={() => setAction(null)} returnFocusRef={captionRef} />
     </>
   )
 }

@@ -10,7 +10,7 @@ import { useProfile } from '@/features/auth'
 import { formatSessionRange } from '@/lib/format-date'
 import { NO_FILTERS, writeAdminFilters } from '../lib/admin-filters'
 import { useMissingLinks } from '../hooks/use-booking-queries'
-import { BookingActionDialog, type BookingAction } from './AdminBookingActions'
+import { LazyBookingActionDialog, type BookingAction } from './AdminBookingActionButtons'
 
 export function MissingLinksPanel() {
   const profile = useProfile()
@@ -62,7 +62,7 @@ export function MissingLinksPanel() {
         )}
       </QueryState>
       {/* The row leaves this list once its link is saved: the dialog keeps the row as opened. */}
-      <BookingActionDialog action={action} onClose={() => setAction(null)} returnFocusRef={headingRef} />
+      <LazyBookingActionDialog action={action} onClose={() => setAction(null)} returnFocusRef={headingRef} />
     </section>
   )
 }
