@@ -150,6 +150,8 @@ describe('booking form (/user/book)', () => {
     await pick(pillarRadio)
     const nuno = page.getByRole('radio', { name: /Dr\. Nuno Hostil/ })
     await pick(nuno)
+    // The day grid loads and the first free day is chosen (the form grows): then the type.
+    await page.locator('button[data-day][aria-pressed="true"]').waitFor()
     await pick(page.getByRole('radio', { name: /^Telefone/ }))
     const saturday = await showDay(page, nextWeekday(6, 0))
     expect(await saturday.getAttribute('aria-disabled')).toBe('true')
