@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type RefObject } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, FormAlert, Input, useToast } from '@/components/ui'
-import { Dialog } from '@/components/ui/Dialog'
+import { Dialog, useDialogDirty } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { MeetingLinkEditor } from '@/features/meeting-link'
 import { CancelSessionForm, RescheduleForm } from '@/features/session-management/forms'
@@ -71,6 +71,7 @@ export function EditBookingForm({ booking, onDone }: { booking: AdminBooking; on
   const update = useUpdateBooking()
   const [meetingType, setMeetingType] = useState<MeetingType>(booking.meeting_type)
   const [location, setLocation] = useState(booking.location ?? '')
+  useDialogDirty(meetingType !== booking.meeting_type || location !== (booking.location ?? ''))
   const [attempted, setAttempted] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const locationError = attempted && location.trim().length > LOCATION_MAX ? LOCATION_TOO_LONG : undefined

@@ -4,6 +4,7 @@
 // form-level error. What each form adds is its own fields and its own mutation.
 
 import { useCallback, useState, type RefObject } from 'react'
+import { useDialogDirty } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { todayIn } from '../lib/booking-days'
 import { bookingErrorMessage, isSlotTaken, SLOT_TAKEN_MESSAGE } from '../lib/booking-errors'
@@ -19,6 +20,8 @@ export function useBookingDraft(initial: BookingDraft, fields: readonly BookingF
   const [attempted, setAttempted] = useState(false)
   const [slotError, setSlotError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
+  // In a dialog, closing asks before discarding a choice (the auto-chosen first free day is none).
+  useDialogDirty((Object.keys(initial) as (keyof BookingDraft)[]).some((k) => k !== 'day' && draft[k] !== initial[k]))
 
   // Stable, so the day picker can choose the first free day from an effect.
   const chooseDay = useCallback((day: string) => {

@@ -13,6 +13,7 @@ import {
   type RpcResponse,
 } from '../testing/fake-server'
 import { ACTION_FALLBACK_MESSAGES } from '../lib/action-errors'
+import { Dialog } from '@/components/ui/Dialog'
 import { RescheduleForm } from './RescheduleForm'
 
 const holder = vi.hoisted(() => ({ server: null as null | { rpc: (...a: never[]) => unknown; from: (...a: never[]) => unknown } }))
@@ -259,5 +260,26 @@ describe('RescheduleForm: the admin\'s "Fora do horário"', () => {
     await user.click(screen.getByRole('button', { name: 'Voltar aos horários livres' }))
     expect(screen.queryByLabelText('Hora de início')).not.toBeInTheDocument()
     expect(await screen.findByRole('group', { name: 'Horário' })).toBeInTheDocument()
+  })
+})
+
+describe('RescheduleForm inside a dialog: a chosen slot is not discarded without asking', () => {
+  it('Escape with a time chosen asks "Descartar alterações?" and closes only after "Descartar"', async () => {
+    const onClose = vi.fn()
+    render(
+      <Providers queryClient={createTestQueryClient()} profile={PROFILES.prestador}>
+        <Dialog open onClose={onClose} title="Reagendar sessão">
+          <RescheduleForm session={SESSION as never} timeZone="Europe/Lisbon" onRescheduled={vi.fn()} onDismiss={vi.fn()} />
+        </Dialog>
+      </Providers>,
+    )
+    const user = userEvent.setup()
+    await screen.findAllByRole('radio', {}, { timeout: 15_000 })
+    await user.click(screen.getAllByRole('radio')[0]!)
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('alertdialog', { name: 'Descartar alterações?' })).toBeInTheDocument()
+    expect(onClose).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Descartar' }))
+    expect(onClose).toHaveBeenCalledTimes(1)
   })
 })

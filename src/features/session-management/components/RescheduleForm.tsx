@@ -8,6 +8,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, Input } from '@/components/ui'
+import { useDialogDirty } from '@/components/ui/Dialog'
 import { bookingKeys, SlotPicker } from '@/features/booking/slot-picker'
 import { formatSessionRange, timeZoneNote } from '@/lib/format-date'
 import type { ActionResult, BookingRow } from '../api/booking-actions'
@@ -169,6 +170,7 @@ function SlotMode({ session, zone, pending, failure, setFailure, send, onDismiss
   const [slot, setSlot] = useState<RescheduleSlot | null>(null)
   const [attempted, setAttempted] = useState(false)
   const [taken, setTaken] = useState(false)
+  useDialogDirty(slot !== null)
   const dayRef = useRef<HTMLFieldSetElement>(null)
   const slotRef = useRef<HTMLFieldSetElement>(null)
 
@@ -244,7 +246,9 @@ type Field = keyof RescheduleValues
 
 function OverrideMode({ session, zone, pending, failure, setFailure, send, onDismiss, onBackToSlots }: ModeProps & { onBackToSlots: () => void }) {
   // Taken once, when the fields open: a refetch while typing must not move them.
-  const [values, setValues] = useState<RescheduleValues>(() => initialRescheduleValues(session, zone))
+  const [initial] = useState<RescheduleValues>(() => initialRescheduleValues(session, zone))
+  const [values, setValues] = useState<RescheduleValues>(initial)
+  useDialogDirty((Object.keys(initial) as Field[]).some((k) => values[k] !== initial[k]))
   const [durationMs] = useState(() => Math.max(Date.parse(session.ends_at) - Date.parse(session.starts_at), 0) || 0)
   const [endEdited, setEndEdited] = useState(false)
   const [attempted, setAttempted] = useState(false)
