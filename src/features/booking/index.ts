@@ -60,7 +60,8 @@ export { MeetingTypeField } from './components/MeetingTypeField'
 export { ChoiceGroup, type ChoiceOption } from './components/fields'
 export { AdminNewBooking } from './components/AdminNewBooking'
 export { AdminNewBookingForm, ADMIN_NEW_BOOKING_TEXTS } from './components/AdminNewBookingForm'
-export { BookingActionButtons, LazyBookingActionDialog, type BookingAction, type BookingActionKind } from './components/AdminBookingActionButtons'
+export { BookingActionButtons, LazyBookingActionDialog } from './components/AdminBookingActionButtons'
+export type { BookingAction, BookingActionKind } from './lib/admin-booking-action'
 export {
   BookingActionDialog,
   EditBookingForm,
@@ -70,10 +71,6 @@ export {
 } from './components/AdminBookingActions'
 export { AdminBookingFiltersForm, AdminBookingsTable, type AdminBookingsTableProps } from './components/AdminBookingsTable'
 export { MissingLinksPanel } from './components/MissingLinksPanel'
-export {
-  CallRequestAssignment,
-  AssignCallRequestButton,
-  ASSIGN_BUTTON_TEXT,
-  type AssignableRequest,
-} from './components/AssignCallRequestAction'
+export { CallRequestAssignment, AssignCallRequestButton } from './components/AssignCallRequestAction'
+export { ASSIGN_BUTTON_TEXT, type AssignableRequest } from './lib/assignable-request'
 export { AssignCallRequestDialog, AssignCallRequestForm, ASSIGN_TEXTS } from './components/AssignCallRequest'

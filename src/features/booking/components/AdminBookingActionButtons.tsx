@@ -4,16 +4,7 @@
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { Button, Spinner } from '@/components/ui'
 import type { AdminBooking } from '../api/booking-api'
-
-export type BookingActionKind = 'edit' | 'reschedule' | 'cancel' | 'link'
-export type BookingAction = { kind: BookingActionKind; booking: AdminBooking }
-
-const ACTIVE = new Set(['pending', 'scheduled'])
-export const isActive = (b: Pick<AdminBooking, 'status'>) => ACTIVE.has(b.status)
-
-export function bookingWho(b: AdminBooking): string {
-  return `${b.employee?.name ?? 'Colaborador'} com ${b.prestador?.profile?.name ?? 'prestador'}`
-}
+import { bookingWho, isActive, type BookingAction } from '../lib/admin-booking-action'
 
 /** The action buttons of one booking (only those that apply to it). */
 export function BookingActionButtons({ booking, onAction }: { booking: AdminBooking; onAction: (action: BookingAction) => void }) {

@@ -18,7 +18,7 @@ import { bookingErrorMessage } from '../lib/booking-errors'
 import { LOCATION_MAX, LOCATION_TOO_LONG } from '../lib/booking-form'
 import { useUpdateBooking } from '../hooks/use-booking-mutations'
 import { MeetingTypeField } from './MeetingTypeField'
-import { bookingWho as who, type BookingAction, type BookingActionKind } from './AdminBookingActionButtons'
+import { bookingWho as who, type BookingAction, type BookingActionKind } from '../lib/admin-booking-action'
 
 export const ADMIN_ACTION_TEXTS = {
   cancelIntro: 'O motivo é enviado ao colaborador e ao prestador.',

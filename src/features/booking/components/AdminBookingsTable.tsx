@@ -27,7 +27,8 @@ import {
 } from '../lib/admin-filters'
 import { MEETING_TYPES } from '../lib/booking-form'
 import { ADMIN_PAGE_SIZE, useAdminBookings, useCompanies, usePrestadores } from '../hooks/use-booking-queries'
-import { BookingActionButtons, LazyBookingActionDialog, type BookingAction } from './AdminBookingActionButtons'
+import { BookingActionButtons, LazyBookingActionDialog } from './AdminBookingActionButtons'
+import type { BookingAction } from '../lib/admin-booking-action'
 
 export type AdminBookingFiltersFormProps = {
   filters: AdminBookingFilters

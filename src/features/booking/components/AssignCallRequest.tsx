@@ -18,7 +18,7 @@ import { usePrestadores } from '../hooks/use-booking-queries'
 import { ChoiceGroup } from './fields'
 import { MeetingTypeField } from './MeetingTypeField'
 import { DraftSlotFields } from './SlotPicker'
-import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from './AssignCallRequestAction'
+import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from '../lib/assignable-request'
 
 const FIELDS: BookingField[] = ['prestador', 'day', 'slot', 'meetingType']
 

@@ -8,18 +8,8 @@
 
 import { createContext, lazy, Suspense, useContext, useState, type ReactNode } from 'react'
 import { Button, Spinner } from '@/components/ui'
-import type { Pillar } from '@/features/sessions'
+import { ASSIGN_BUTTON_TEXT, type AssignableRequest } from '../lib/assignable-request'
 
-/** The call request fields the dialog needs (a row of the especialista's queue). */
-export type AssignableRequest = {
-  id: string
-  pillar: Pillar
-  notes: string
-  created_at: string
-  client: { name: string | null } | null
-}
-
-export const ASSIGN_BUTTON_TEXT = 'Atribuir'
 
 const loadDialog = () => import('./AssignCallRequest')
 const AssignCallRequestDialog = lazy(() => loadDialog().then((m) => ({ default: m.AssignCallRequestDialog })))

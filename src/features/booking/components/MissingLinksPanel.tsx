@@ -10,7 +10,8 @@ import { useProfile } from '@/features/auth'
 import { formatSessionRange } from '@/lib/format-date'
 import { NO_FILTERS, writeAdminFilters } from '../lib/admin-filters'
 import { useMissingLinks } from '../hooks/use-booking-queries'
-import { LazyBookingActionDialog, type BookingAction } from './AdminBookingActionButtons'
+import { LazyBookingActionDialog } from './AdminBookingActionButtons'
+import type { BookingAction } from '../lib/admin-booking-action'
 
 export function MissingLinksPanel() {
   const profile = useProfile()
