@@ -232,7 +232,12 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await assignDialog.getByRole('radio').first().waitFor()
     await pick(assignDialog.getByRole('radio', { name: /Dr\. Pedro Santos/ }))
     await expectNoAxeViolations(page, 'especialista-assign-dialog')
+    // A prestador was chosen: Escape asks before discarding it.
     await page.keyboard.press('Escape')
+    const discard = page.getByRole('alertdialog', { name: 'Descartar alterações?' })
+    await discard.waitFor()
+    await expectNoAxeViolations(page, 'especialista-assign-discard')
+    await discard.getByRole('button', { name: 'Descartar' }).click()
     await assignDialog.waitFor({ state: 'detached' })
 
     await page.getByRole('button', { name: /^Notificações/ }).click()
@@ -257,6 +262,7 @@ describe('axe-core: WCAG 2.1 A/AA, no violations', () => {
     await dialog.locator('[aria-invalid="true"]').first().waitFor()
     await expectNoAxeViolations(page, 'admin-new-booking-errors')
     await page.keyboard.press('Escape')
+    await page.getByRole('alertdialog', { name: 'Descartar alterações?' }).getByRole('button', { name: 'Descartar' }).click()
     await dialog.waitFor({ state: 'detached' })
 
     await page.getByRole('button', { name: /^Notificações/ }).click()

@@ -87,7 +87,7 @@ describe('booking path 2: the admin books for an employee', () => {
     await screenshot(maria, 'booking-admin-maria-sessions')
   })
 
-  it('"Nova sessão" refuses an incomplete form next to each field, keeps the choices and closes with Escape', async () => {
+  it('"Nova sessão" refuses an incomplete form next to each field, keeps the choices; Escape asks before discarding them', async () => {
     const admin = await personPage('admin@encontro.test')
     await admin.waitForURL('**/admin/operations')
     await admin.getByRole('button', { name: 'Nova sessão' }).click()
@@ -97,7 +97,9 @@ describe('booking path 2: the admin books for an employee', () => {
     await dialog.getByText('Escolha o colaborador.').waitFor()
     await dialog.getByText('Escolha um prestador.').waitFor()
     await expect(dialog.getByLabel('Empresa', { exact: true }).inputValue()).resolves.not.toBe('')
+    // Escape with choices made asks first; "Descartar" closes.
     await admin.keyboard.press('Escape')
+    await admin.getByRole('alertdialog', { name: 'Descartar alterações?' }).getByRole('button', { name: 'Descartar' }).click()
     await dialog.waitFor({ state: 'detached' })
   })
 

@@ -1,28 +1,28 @@
-// "Nova sessão": the button and its dialog; the form (day picker, slot rules) loads on demand.
+// "Nova sessão": the button; its dialog and form (day picker, slot rules) load on demand and
+// mount together, so focus lands on the form's first field as in any dialog.
 
 import { lazy, Suspense, useState } from 'react'
-import { Button, Spinner } from '@/components/ui'
-import { Dialog } from '@/components/ui/Dialog'
+import { Button } from '@/components/ui'
 
-const loadForm = () => import('./AdminNewBookingForm')
-const AdminNewBookingForm = lazy(() => loadForm().then((m) => ({ default: m.AdminNewBookingForm })))
+const loadDialog = () => import('./AdminNewBookingForm')
+const AdminNewBookingDialog = lazy(() => loadDialog().then((m) => ({ default: m.AdminNewBookingDialog })))
 
 export const ADMIN_NEW_BOOKING_OPEN = 'Nova sessão'
 
 /** The "Nova sessão" button and its dialog. */
 export function AdminNewBooking() {
   const [open, setOpen] = useState(false)
-  const preload = () => void loadForm()
+  const preload = () => void loadDialog()
   return (
     <>
       <Button onPointerEnter={preload} onFocus={preload} onClick={() => setOpen(true)}>
         {ADMIN_NEW_BOOKING_OPEN}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Nova sessão" description="Marque uma sessão em nome de um colaborador." size="lg">
-        <Suspense fallback={<Spinner label="A abrir..." />}>
-          <AdminNewBookingForm onDone={() => setOpen(false)} />
+      {open ? (
+        <Suspense fallback={null}>
+          <AdminNewBookingDialog onClose={() => setOpen(false)} />
         </Suspense>
-      </Dialog>
+      ) : null}
     </>
   )
 }

@@ -3,6 +3,7 @@
 
 import { useRef, type FormEvent } from 'react'
 import { Button, FormAlert, Select, useToast } from '@/components/ui'
+import { Dialog } from '@/components/ui/Dialog'
 import { useProfile } from '@/features/auth'
 import { pillarLabel, type MeetingType } from '@/features/sessions'
 import { formatSessionRange } from '@/lib/format-date'
@@ -20,6 +21,15 @@ export const ADMIN_NEW_BOOKING_TEXTS = {
   submitting: 'A marcar a sessão...',
   success: (who: string, when: string) => `Sessão marcada para ${who}: ${when}.`,
 } as const
+
+/** The "Nova sessão" dialog, open while mounted. */
+export function AdminNewBookingDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog open onClose={onClose} title="Nova sessão" description="Marque uma sessão em nome de um colaborador." size="lg">
+      <AdminNewBookingForm onDone={onClose} />
+    </Dialog>
+  )
+}
 
 export function AdminNewBookingForm({ onDone }: { onDone: () => void }) {
   const profile = useProfile()
