@@ -103,14 +103,31 @@ async function withBellOpen(page: Page, size: Size, name: string): Promise<void>
   await panel.waitFor({ state: 'detached' })
 }
 
-/** Opens a dialog with `opener`, checks it, closes it with Escape. */
-async function withDialog(page: Page, size: Size, name: string, opener: Locator, title: string | RegExp, ready?: (dialog: Locator) => Promise<void>): Promise<void> {
+/**
+ * Opens a dialog with `opener`, checks it, closes it with Escape. When `ready` changed a field
+ * (`changed`), Escape first asks "Descartar alterações?": that question is checked too, then "Descartar".
+ */
+async function withDialog(
+  page: Page,
+  size: Size,
+  name: string,
+  opener: Locator,
+  title: string | RegExp,
+  ready?: (dialog: Locator) => Promise<void>,
+  changed = false,
+): Promise<void> {
   await opener.click()
   const dialog = page.getByRole('dialog', { name: title })
   await dialog.waitFor()
   await ready?.(dialog)
   await expectUsable(page, size, name, dialog)
   await page.keyboard.press('Escape')
+  if (changed) {
+    const question = page.getByRole('alertdialog', { name: 'Descartar alterações?' })
+    await question.waitFor()
+    await expectUsable(page, size, `${name}-discard`, question)
+    await question.getByRole('button', { name: 'Descartar' }).click()
+  }
   await dialog.waitFor({ state: 'detached' })
 }
 
@@ -193,7 +210,7 @@ describe.each(SIZES)('every role page is usable at $width x $height', (size) => 
     await expectUsable(page, size, 'admin-operations')
     await withDialog(page, size, 'admin-new-booking', page.getByRole('button', { name: 'Nova sessão' }), 'Nova sessão', async (d) => {
       await d.getByLabel('Empresa', { exact: true }).selectOption({ label: 'Acme Portugal' })
-    })
+    }, true)
     const actions: Array<[string, string]> = [
       ['Editar', 'Editar sessão'],
       ['Reagendar', 'Reagendar sessão'],
