@@ -2,4 +2,3 @@
 // session, without the session queries (supabase) and cards the index also exports. For code
 // that must stay small, e.g. the header bell on every page.
 export { sessionKeys, type SessionScope, type AdminPage } from './api/keys'
-export { formatDateTime } from './lib/format-date-time'

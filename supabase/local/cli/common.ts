@@ -45,3 +45,17 @@ export function onShutdown(cleanup: (signal: string) => Promise<void>): void {
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`  // performance.now() counts from process start
+
+/** For the generators (db:types, db:snapshot): write `file`, say whether it changed, exit 1 on failure. */
+export async function writeGenerated(what: string, file: string, make: () => Promise<string>): Promise<void> {
+  try {
+    const text = await make()
+    const before = await fs.readFile(file, 'utf8').catch(() => '')
+    await fs.mkdir(path.dirname(file), { recursive: true })
+    await fs.writeFile(file, text)
+    console.log(`${path.relative(PROJECT_ROOT, file)} ${before === text ? 'unchanged' : 'written'} (${seconds(performance.now())})`)
+  } catch (err) {
+    process.stderr.write(`${what} failed: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  }
+}
