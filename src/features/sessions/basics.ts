@@ -1,4 +1,4 @@
-// Light public entry of the sessions feature: the query keys and the pt-PT date/time of a
-// session, without the session queries (supabase) and cards the index also exports. For code
-// that must stay small, e.g. the header bell on every page.
+// Light public entry of the sessions feature: the query keys without the session queries
+// (supabase) and cards the index also exports. For code that must stay small, e.g. the header
+// bell on every page.
 export { sessionKeys, type SessionScope, type AdminPage } from './api/keys'
